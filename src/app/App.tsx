@@ -1,0 +1,317 @@
+import {
+  ErrorBoundary,
+  Match,
+  Show,
+  Switch,
+  createEffect,
+  createMemo,
+  createResource,
+  createSignal,
+  lazy,
+  onCleanup,
+  onMount,
+  type JSX,
+} from 'solid-js';
+import type { ParkFeature, Registry } from '../data/schema';
+import { areaKm2 } from '../domain/geometry';
+import { loadRegistry } from '../data/load';
+import type { Finding } from '../data/validate';
+import { t, type Lang } from '../domain/i18n';
+import { indexRegistry } from '../domain/membership';
+import { isOffFocus, leadFocus } from '../domain/stats';
+import type { MapController, MapFailure } from '../map/controller';
+import DataProblems from '../ui/DataProblems';
+import FilterPanel from '../ui/FilterPanel';
+import Legend from '../ui/Legend';
+import ParkDetail from '../ui/ParkDetail';
+import ParkList from '../ui/ParkList';
+import Search from '../ui/Search';
+import Stats from '../ui/Stats';
+import ExportMenu from '../ui/ExportMenu';
+import { AppStateContext } from './context';
+import { createAppState, type AppState } from './state';
+import { initialUrlState, syncUrl } from './urlSync';
+
+const MapView = lazy(() => import('../map/MapView'));
+
+/** Base URL of the data files: beside the built app, so a deployment can replace them. */
+const GEO_BASE_URL = new URL('geo/', document.baseURI).href;
+
+/** WebGL 2 is what MapLibre needs; without it the rest of the app still works. */
+function hasWebGl2(): boolean {
+  try {
+    return !!document.createElement('canvas').getContext('webgl2');
+  } catch {
+    return false;
+  }
+}
+
+/** A panel that failed shows why, in place, and the rest of the page carries on. */
+function PanelBoundary(props: { lang: Lang; children: JSX.Element }): JSX.Element {
+  return (
+    <ErrorBoundary
+      fallback={(error, reset) => (
+        <div class="panel-error" role="alert">
+          <p>
+            {t('panelFailed', props.lang)} {error instanceof Error ? error.message : String(error)}
+          </p>
+          <button type="button" onClick={reset}>
+            {t('retry', props.lang)}
+          </button>
+        </div>
+      )}
+    >
+      {props.children}
+    </ErrorBoundary>
+  );
+}
+
+/** The explorer once the data has loaded. */
+function Explorer(props: { registry: Registry; findings: readonly Finding[] }): JSX.Element {
+  // The registry is loaded once and never replaced while the explorer lives.
+  // eslint-disable-next-line solid/reactivity
+  const index = indexRegistry(props.registry);
+  const initial = initialUrlState(index);
+  const state: AppState = createAppState(index, initial.state);
+  const [ignored, setIgnored] = createSignal<readonly string[]>(initial.ignored);
+  const [controller, setController] = createSignal<MapController>();
+  const [mapFailure, setMapFailure] = createSignal<MapFailure | null>(
+    hasWebGl2() ? null : { reason: 'no-webgl', detail: 'WebGL 2 is not available' },
+  );
+  const [drawerOpen, setDrawerOpen] = createSignal(false);
+  const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+  const [prefersReducedMotion, setPrefersReducedMotion] = createSignal(reducedMotion.matches);
+  const onMotionChange = (event: MediaQueryListEvent): void => {
+    setPrefersReducedMotion(event.matches);
+  };
+  reducedMotion.addEventListener('change', onMotionChange);
+  onCleanup(() => reducedMotion.removeEventListener('change', onMotionChange));
+
+  syncUrl(state, setIgnored);
+  const lang = state.lang;
+
+  createEffect(() => {
+    document.documentElement.lang = lang() === 'zh' ? 'zh-CN' : 'en';
+    document.title = t('appTitle', lang());
+  });
+
+  const parkAreas = new Map(
+    index.parks.map((park) => [park.properties.id, areaKm2(park.geometry)] as const),
+  );
+  const computedArea = (park: ParkFeature): number => parkAreas.get(park.properties.id) ?? 0;
+  const focusById = createMemo(
+    () =>
+      new Map(
+        props.registry.parks.map((park) => [
+          park.properties.id,
+          leadFocus(park.properties, state.index.projectsByPark.get(park.properties.id) ?? []),
+        ]),
+      ),
+  );
+  const selectedPark = createMemo(() => {
+    const id = state.selectedParkId();
+    return id ? state.index.parkById.get(id) : undefined;
+  });
+
+  /** Opens a park from the list, the search, the detail or the map, and fits the view to it. */
+  const openPark = (id: string, fit = true): void => {
+    state.selectPark(id);
+    setDrawerOpen(true);
+    if (fit) controller()?.fitToPark(id);
+  };
+  const closeDetail = (): void => {
+    const id = state.selectedParkId();
+    state.selectPark(null);
+    if (id)
+      document
+        .querySelector<HTMLButtonElement>(`.park-button[data-park-id="${CSS.escape(id)}"]`)
+        ?.focus();
+  };
+  const offFocusVisible = createMemo(
+    () =>
+      state.visibleParks().filter((park) => {
+        const focus = focusById().get(park.properties.id);
+        return focus ? isOffFocus(focus) : false;
+      }).length,
+  );
+  const showProject = (id: string): void => {
+    state.selectProject(id);
+    controller()?.showProject(id);
+  };
+
+  onMount(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'Escape' && state.selectedParkId() && !event.defaultPrevented)
+        closeDetail();
+    };
+    document.addEventListener('keydown', onKey);
+    onCleanup(() => document.removeEventListener('keydown', onKey));
+  });
+
+  const onMapReady = (ready: MapController): void => {
+    setController(ready);
+    (window as unknown as { __zpeMap?: unknown }).__zpeMap = {
+      renderedParkIds: () => ready.renderedParkIds(),
+      parkAt: (x: number, y: number) => ready.parkAt(x, y),
+    };
+    const selected = state.selectedParkId();
+    const hasViewInUrl = /(^#|&)map=/.test(window.location.hash);
+    if (selected && !hasViewInUrl) ready.fitToPark(selected);
+  };
+
+  return (
+    <AppStateContext.Provider value={state}>
+      <div class="app" classList={{ 'drawer-open': drawerOpen() }}>
+        <header class="topbar">
+          <button
+            type="button"
+            class="drawer-toggle"
+            aria-expanded={drawerOpen()}
+            aria-controls="side-panel"
+            onClick={() => setDrawerOpen(!drawerOpen())}
+          >
+            {drawerOpen() ? t('showMap', lang()) : t('showPanel', lang())}
+          </button>
+          <h1>{t('appTitle', lang())}</h1>
+          <div class="topbar-actions">
+            <button
+              type="button"
+              class="lang-switch"
+              lang={lang() === 'zh' ? 'en' : 'zh-CN'}
+              onClick={() => state.setLang(lang() === 'zh' ? 'en' : 'zh')}
+            >
+              {lang() === 'zh' ? 'English' : '中文'}
+            </button>
+          </div>
+        </header>
+        <aside id="side-panel" class="side-panel" aria-label={t('sidePanel', lang())}>
+          <p class="disclaimer">{t('disclaimer', lang())}</p>
+          <Show when={ignored().length > 0}>
+            <p class="notice" role="status">
+              {t('linkPartsIgnored', lang())} {ignored().join(', ')}
+              <button type="button" class="link-button" onClick={() => setIgnored([])}>
+                {t('dismiss', lang())}
+              </button>
+            </p>
+          </Show>
+          <PanelBoundary lang={lang()}>
+            <DataProblems findings={props.findings} lang={lang()} />
+          </PanelBoundary>
+          <PanelBoundary lang={lang()}>
+            <Search
+              onChoose={(result) => {
+                if (result.kind === 'project') {
+                  openPark(result.parkId);
+                  showProject(result.id);
+                } else openPark(result.id);
+              }}
+            />
+          </PanelBoundary>
+          <PanelBoundary lang={lang()}>
+            <Show
+              when={selectedPark()}
+              keyed
+              fallback={
+                <>
+                  <FilterPanel />
+                  <ParkList
+                    onOpen={(id) => openPark(id)}
+                    isOffFocus={(id) => {
+                      const focus = focusById().get(id);
+                      return focus ? isOffFocus(focus) : false;
+                    }}
+                  />
+                  <Stats computedArea={computedArea} offFocusCount={offFocusVisible()} />
+                </>
+              }
+            >
+              {(park) => (
+                <ParkDetail
+                  park={park}
+                  computedAreaKm2={parkAreas.get(park.properties.id) ?? 0}
+                  onClose={closeDetail}
+                  onOpenPark={(id) => openPark(id)}
+                  onShowProject={showProject}
+                />
+              )}
+            </Show>
+          </PanelBoundary>
+          <PanelBoundary lang={lang()}>
+            <ExportMenu controller={controller()} computedArea={computedArea} />
+          </PanelBoundary>
+          <p class="as-of muted small">
+            {t('dataAsOf', lang())} {props.registry.asOf}
+          </p>
+        </aside>
+        <main class="map-area" aria-label={t('mapRegion', lang())}>
+          <Switch>
+            <Match when={mapFailure()}>
+              {(failure) => (
+                <div class="map-fallback" role="status">
+                  <h2>{t('noMapTitle', lang())}</h2>
+                  <p>{t(failure().reason === 'no-webgl' ? 'noWebGl' : 'mapError', lang())}</p>
+                  <p class="muted small">{failure().detail}</p>
+                </div>
+              )}
+            </Match>
+            <Match when={!mapFailure()}>
+              <PanelBoundary lang={lang()}>
+                <MapView
+                  parks={props.registry.parks}
+                  projects={props.registry.projects}
+                  chains={props.registry.chains}
+                  parkAreas={parkAreas}
+                  filter={state.filter}
+                  visibleParkIds={state.visibleParkIds}
+                  selectedParkId={state.selectedParkId}
+                  selectedProjectId={state.selectedProjectId}
+                  hoveredParkId={state.hoveredParkId}
+                  lang={lang}
+                  reducedMotion={prefersReducedMotion}
+                  geoBaseUrl={GEO_BASE_URL}
+                  label={t('mapLabel', lang())}
+                  onParkClick={(id) => (id ? openPark(id, true) : undefined)}
+                  onProjectClick={showProject}
+                  onParkHover={state.hoverPark}
+                  onReady={onMapReady}
+                  onFailure={setMapFailure}
+                />
+              </PanelBoundary>
+            </Match>
+          </Switch>
+          <PanelBoundary lang={lang()}>
+            <Legend />
+          </PanelBoundary>
+        </main>
+      </div>
+    </AppStateContext.Provider>
+  );
+}
+
+/** Loads and validates the data, then shows the explorer, or what went wrong. */
+export default function App(): JSX.Element {
+  const [loaded] = createResource(() => loadRegistry(GEO_BASE_URL));
+  // Chinese first: the data and most users are Chinese; the switch is one click away.
+  const browserLang: Lang = 'zh';
+  return (
+    <Switch
+      fallback={
+        <p class="loading" role="status">
+          {t('loading', browserLang)}
+        </p>
+      }
+    >
+      <Match when={loaded.error as unknown}>
+        {(error) => (
+          <div class="fatal" role="alert">
+            <h1>{t('appTitle', browserLang)}</h1>
+            <p>{String(error())}</p>
+          </div>
+        )}
+      </Match>
+      <Match when={loaded()}>
+        {(result) => <Explorer registry={result().registry} findings={result().findings} />}
+      </Match>
+    </Switch>
+  );
+}

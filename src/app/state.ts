@@ -1,0 +1,87 @@
+import { batch, createMemo, createSignal, type Accessor } from 'solid-js';
+import type { Registry } from '../data/schema';
+import * as filters from '../domain/filter';
+import type { FilterState } from '../domain/filter';
+import type { Lang } from '../domain/i18n';
+import type { RegistryIndex } from '../domain/membership';
+import type { AppUrlState } from '../domain/urlState';
+
+/** The app's state: plain signals and memos; the map and the panels read the same ones. */
+export interface AppState {
+  readonly registry: Registry;
+  readonly index: RegistryIndex;
+  readonly filter: Accessor<FilterState>;
+  readonly visibleParks: Accessor<Registry['parks']>;
+  readonly visibleParkIds: Accessor<readonly string[]>;
+  readonly chainCounts: Accessor<ReadonlyMap<string, number>>;
+  readonly selectedParkId: Accessor<string | null>;
+  readonly selectedProjectId: Accessor<string | null>;
+  readonly hoveredParkId: Accessor<string | null>;
+  readonly lang: Accessor<Lang>;
+  readonly urlState: Accessor<AppUrlState>;
+  /** Replaces the filter with the result of a pure action from domain/filter. */
+  updateFilter(change: (filter: FilterState) => FilterState): void;
+  selectPark(id: string | null): void;
+  selectProject(id: string | null): void;
+  hoverPark(id: string | null): void;
+  setLang(lang: Lang): void;
+  /** Applies a state decoded from the URL in one step. */
+  applyUrlState(state: AppUrlState): void;
+}
+
+/** Creates the state for one loaded registry, starting from what the link asked for. */
+export function createAppState(index: RegistryIndex, initial: AppUrlState): AppState {
+  const registry = index.registry;
+  const [filter, setFilter] = createSignal<FilterState>(initial.filter);
+  const [selectedParkId, setSelectedParkId] = createSignal<string | null>(initial.park);
+  const [selectedProjectId, setSelectedProjectId] = createSignal<string | null>(initial.project);
+  const [hoveredParkId, setHoveredParkId] = createSignal<string | null>(null);
+  const [lang, setLang] = createSignal<Lang>(initial.lang);
+
+  const visibleParks = createMemo(() => filters.visibleParks(index, filter()));
+  const visibleParkIds = createMemo(() => visibleParks().map((park) => park.properties.id));
+  const chainCounts = createMemo(() => filters.chainCounts(index, filter()));
+
+  const selectProject = (id: string | null): void => {
+    const project = id ? index.projectById.get(id) : undefined;
+    batch(() => {
+      setSelectedProjectId(project ? project.id : null);
+      if (project) setSelectedParkId(project.park);
+    });
+  };
+
+  return {
+    registry,
+    index,
+    filter,
+    visibleParks,
+    visibleParkIds,
+    chainCounts,
+    selectedParkId,
+    selectedProjectId,
+    hoveredParkId,
+    lang,
+    urlState: createMemo(() => ({
+      filter: filter(),
+      park: selectedParkId(),
+      project: selectedProjectId(),
+      lang: lang(),
+    })),
+    updateFilter: (change) => setFilter((current) => change(current)),
+    selectPark: (id) =>
+      batch(() => {
+        setSelectedParkId(id && index.parkById.has(id) ? id : null);
+        setSelectedProjectId(null);
+      }),
+    selectProject,
+    hoverPark: setHoveredParkId,
+    setLang,
+    applyUrlState: (state) =>
+      batch(() => {
+        setFilter(state.filter);
+        setSelectedParkId(state.park);
+        setSelectedProjectId(state.project);
+        setLang(state.lang);
+      }),
+  };
+}

@@ -1,0 +1,196 @@
+import {
+  DISTRICTS,
+  PARK_KINDS,
+  PARK_LEVELS,
+  type District,
+  type ParkFeature,
+  type ParkKind,
+  type ParkLevel,
+  type ParkProperties,
+  type Project,
+} from '../data/schema';
+import { parkChains, type ChainId, type ClusterId, type RegistryIndex } from './membership';
+
+/**
+ * What the filter panel shows: each set holds the CHECKED values. A park is visible when at least
+ * one of its chains is checked and its kind, level and district are checked.
+ */
+export interface FilterState {
+  readonly chains: ReadonlySet<ChainId>;
+  readonly kinds: ReadonlySet<ParkKind>;
+  readonly levels: ReadonlySet<ParkLevel>;
+  readonly districts: ReadonlySet<District>;
+}
+
+/** A cluster checkbox's state: all, none or some of its chains checked. */
+export type ClusterCheckState = 'checked' | 'unchecked' | 'mixed';
+
+/** Everything checked: every chain of the registry, every kind, level and district. */
+export function defaultFilter(index: RegistryIndex): FilterState {
+  return {
+    chains: new Set(index.chains.map((chain) => chain.id)),
+    kinds: new Set(PARK_KINDS),
+    levels: new Set(PARK_LEVELS),
+    districts: new Set(DISTRICTS),
+  };
+}
+
+/** The filter with everything checked again; the same as {@link defaultFilter}. */
+export function resetFilter(index: RegistryIndex): FilterState {
+  return defaultFilter(index);
+}
+
+/** Whether every chain, kind, level and district is checked. */
+export function isDefaultFilter(index: RegistryIndex, filter: FilterState): boolean {
+  return (
+    index.chains.every((chain) => filter.chains.has(chain.id)) &&
+    PARK_KINDS.every((kind) => filter.kinds.has(kind)) &&
+    PARK_LEVELS.every((level) => filter.levels.has(level)) &&
+    DISTRICTS.every((district) => filter.districts.has(district))
+  );
+}
+
+/** Whether the park's kind, level and district are checked: every filter but the chains. */
+export function passesNonChainFilters(park: ParkProperties, filter: FilterState): boolean {
+  return (
+    filter.kinds.has(park.kind) &&
+    filter.levels.has(park.level) &&
+    filter.districts.has(park.district)
+  );
+}
+
+/**
+ * Whether a park is visible: at least one of its lead chains is checked (so a park none of whose
+ * lead chains remains checked is hidden, and a park with no lead chain never shows) and its kind,
+ * level and district are checked.
+ */
+export function parkPasses(park: ParkProperties, filter: FilterState): boolean {
+  return (
+    passesNonChainFilters(park, filter) && parkChains(park).some((id) => filter.chains.has(id))
+  );
+}
+
+/** The visible parks in list order ({@link compareParks}); O(n) over the pre-sorted index. */
+export function visibleParks(index: RegistryIndex, filter: FilterState): readonly ParkFeature[] {
+  return index.parks.filter((park) => parkPasses(park.properties, filter));
+}
+
+/** The projects of the given parks, park by park in the given order (for lists and exports). */
+export function projectsOfParks(
+  index: RegistryIndex,
+  parks: readonly ParkFeature[],
+): readonly Project[] {
+  return parks.flatMap((park) => index.projectsByPark.get(park.properties.id) ?? []);
+}
+
+/**
+ * The live count next to each chain's checkbox: how many parks carry the chain and pass the kind,
+ * level and district filters. The chain filter itself is left out, so unchecking a chain does not
+ * zero its own count. Every chain of the registry has an entry. O(parks).
+ */
+export function chainCounts(
+  index: RegistryIndex,
+  filter: FilterState,
+): ReadonlyMap<ChainId, number> {
+  const counts = new Map<ChainId, number>(index.chains.map((chain) => [chain.id, 0]));
+  for (const park of index.parks) {
+    if (!passesNonChainFilters(park.properties, filter)) continue;
+    for (const id of parkChains(park.properties)) {
+      const count = counts.get(id);
+      if (count !== undefined) counts.set(id, count + 1);
+    }
+  }
+  return counts;
+}
+
+function clusterChainIds(index: RegistryIndex, clusterId: ClusterId): readonly ChainId[] {
+  return (index.chainsByCluster.get(clusterId) ?? []).map((chain) => chain.id);
+}
+
+/**
+ * The tri-state of a cluster checkbox. A cluster without chains (or an unknown cluster) is
+ * `unchecked`: there is nothing in it to show.
+ */
+export function clusterState(
+  index: RegistryIndex,
+  clusterId: ClusterId,
+  filter: FilterState,
+): ClusterCheckState {
+  const ids = clusterChainIds(index, clusterId);
+  const checked = ids.filter((id) => filter.chains.has(id)).length;
+  if (checked === 0) return 'unchecked';
+  return checked === ids.length ? 'checked' : 'mixed';
+}
+
+function withChains(filter: FilterState, chains: ReadonlySet<ChainId>): FilterState {
+  return { ...filter, chains };
+}
+
+function toggled<T>(set: ReadonlySet<T>, value: T): ReadonlySet<T> {
+  const next = new Set(set);
+  if (next.has(value)) next.delete(value);
+  else next.add(value);
+  return next;
+}
+
+/** Checks an unchecked chain, unchecks a checked one. */
+export function toggleChain(filter: FilterState, chainId: ChainId): FilterState {
+  return withChains(filter, toggled(filter.chains, chainId));
+}
+
+/**
+ * Clicking a cluster checkbox: a mixed or unchecked cluster becomes fully checked, a checked one
+ * fully unchecked. Chains of other clusters keep their state.
+ */
+export function toggleCluster(
+  index: RegistryIndex,
+  clusterId: ClusterId,
+  filter: FilterState,
+): FilterState {
+  const ids = clusterChainIds(index, clusterId);
+  const next = new Set(filter.chains);
+  if (clusterState(index, clusterId, filter) === 'checked') for (const id of ids) next.delete(id);
+  else for (const id of ids) next.add(id);
+  return withChains(filter, next);
+}
+
+/**
+ * Shows one chain only (the legend's double-click). Soloing the chain that is already the only
+ * one checked restores all chains, so the same gesture undoes itself. Other filters are kept.
+ */
+export function soloChain(
+  index: RegistryIndex,
+  chainId: ChainId,
+  filter: FilterState,
+): FilterState {
+  const alreadySolo = filter.chains.size === 1 && filter.chains.has(chainId);
+  return withChains(
+    filter,
+    alreadySolo ? new Set(index.chains.map((chain) => chain.id)) : new Set([chainId]),
+  );
+}
+
+/** Checks or unchecks a park kind. */
+export function toggleKind(filter: FilterState, kind: ParkKind): FilterState {
+  return { ...filter, kinds: toggled(filter.kinds, kind) };
+}
+
+/** Checks or unchecks a park level. */
+export function toggleLevel(filter: FilterState, level: ParkLevel): FilterState {
+  return { ...filter, levels: toggled(filter.levels, level) };
+}
+
+/** Checks or unchecks a district. */
+export function toggleDistrict(filter: FilterState, district: District): FilterState {
+  return { ...filter, districts: toggled(filter.districts, district) };
+}
+
+/**
+ * The chain whose colour a park is drawn in: its first lead chain that is checked, else its first
+ * lead chain; null for a park without lead chains. A two-chain park thus takes the colour of the
+ * chain the user is looking at.
+ */
+export function colourChain(park: ParkProperties, filter: FilterState): ChainId | null {
+  const chains = parkChains(park);
+  return chains.find((id) => filter.chains.has(id)) ?? chains[0] ?? null;
+}

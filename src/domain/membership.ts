@@ -1,0 +1,152 @@
+import {
+  PARK_KINDS,
+  PARK_LEVELS,
+  type Chain,
+  type Cluster,
+  type ParkFeature,
+  type ParkKind,
+  type ParkLevel,
+  type ParkProperties,
+  type Project,
+  type Registry,
+} from '../data/schema';
+
+/** The id of an industry chain (链), as in `geo/chains.json`. */
+export type ChainId = Chain['id'];
+
+/** The id of a cluster (群), as in `geo/chains.json`. */
+export type ClusterId = Cluster['id'];
+
+/**
+ * The chains a park belongs to: its designated lead industries (`lead`), and nothing else.
+ *
+ * This is the one definition behind the map colour, the filter, the live counts, the list, the
+ * detail panel and the statistics. The free-text `industries` a report lists never count: the rule
+ * 一园区一主导产业 is about designated lead industries, and counting report prose would make every
+ * park belong to half the chains.
+ */
+export function parkChains(park: ParkProperties): readonly ChainId[] {
+  return park.lead;
+}
+
+/**
+ * Chains grouped by their cluster, clusters and chains in registry order. Every cluster has an
+ * entry, possibly empty; a chain whose cluster is unknown is left out (the validator reports it).
+ */
+export function chainsByCluster(registry: Registry): ReadonlyMap<ClusterId, readonly Chain[]> {
+  const grouped = new Map<ClusterId, Chain[]>();
+  for (const cluster of registry.clusters) grouped.set(cluster.id, []);
+  for (const chain of registry.chains) grouped.get(chain.cluster)?.push(chain);
+  return grouped;
+}
+
+// Rank tables for the list order; a Map keeps the lookup O(1) whatever the enum grows to.
+const KIND_ORDER: readonly ParkKind[] = ['main', 'elevated', 'linked'];
+const KIND_RANK: ReadonlyMap<ParkKind, number> = new Map(KIND_ORDER.map((kind, i) => [kind, i]));
+const LEVEL_RANK: ReadonlyMap<ParkLevel, number> = new Map(
+  PARK_LEVELS.map((level, i) => [level, i]),
+);
+
+// One collator for every comparison: `localeCompare` builds a collator per call, which is what
+// makes sorting tens of thousands of names slow. zh-Hans-CN collates Chinese in pinyin order.
+const CHINESE_COLLATOR = new Intl.Collator('zh-Hans-CN');
+
+/**
+ * The one order of parks, used by the list and by exports: by kind (main zones, then
+ * elevated-management parks, then linked parks), then by level (national → county), then by
+ * Chinese name in pinyin order, then by id so that the order is total.
+ */
+export function compareParks(a: ParkProperties, b: ParkProperties): number {
+  return (
+    (KIND_RANK.get(a.kind) ?? PARK_KINDS.length) - (KIND_RANK.get(b.kind) ?? PARK_KINDS.length) ||
+    (LEVEL_RANK.get(a.level) ?? PARK_LEVELS.length) -
+      (LEVEL_RANK.get(b.level) ?? PARK_LEVELS.length) ||
+    CHINESE_COLLATOR.compare(a.name.zh, b.name.zh) ||
+    compareIds(a.id, b.id)
+  );
+}
+
+/** Projects within a park: by Chinese name in pinyin order, then by id. */
+export function compareProjects(a: Project, b: Project): number {
+  return CHINESE_COLLATOR.compare(a.name.zh, b.name.zh) || compareIds(a.id, b.id);
+}
+
+function compareIds(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+/**
+ * Lookups over a registry, built once when the data is loaded and shared by every domain
+ * function, so that filtering and counting stay O(n) however many parks there are.
+ */
+export interface RegistryIndex {
+  /** The registry this index was built from. */
+  readonly registry: Registry;
+  /** All parks in list order ({@link compareParks}). */
+  readonly parks: readonly ParkFeature[];
+  /** Parks by id. */
+  readonly parkById: ReadonlyMap<string, ParkFeature>;
+  /** Chains in registry order (the legend's order). */
+  readonly chains: readonly Chain[];
+  /** Chains by id. */
+  readonly chainById: ReadonlyMap<ChainId, Chain>;
+  /** Clusters in registry order. */
+  readonly clusters: readonly Cluster[];
+  /** Clusters by id. */
+  readonly clusterById: ReadonlyMap<ClusterId, Cluster>;
+  /** Each cluster's chains, in registry order (see {@link chainsByCluster}). */
+  readonly chainsByCluster: ReadonlyMap<ClusterId, readonly Chain[]>;
+  /** Projects by id. */
+  readonly projectById: ReadonlyMap<string, Project>;
+  /** Each park's projects in {@link compareProjects} order; every park has an entry. */
+  readonly projectsByPark: ReadonlyMap<string, readonly Project[]>;
+  /** Each main zone's linked parks (一区多园) in list order; only zones with linked parks appear. */
+  readonly linkedParksByZone: ReadonlyMap<string, readonly ParkFeature[]>;
+}
+
+/** Builds the lookups for `registry`: once per loaded registry, O(n log n) for the sorting. */
+export function indexRegistry(registry: Registry): RegistryIndex {
+  const parks = [...registry.parks].sort((a, b) => compareParks(a.properties, b.properties));
+
+  const projectsByPark = new Map<string, Project[]>(parks.map((park) => [park.properties.id, []]));
+  for (const project of registry.projects) projectsByPark.get(project.park)?.push(project);
+  for (const list of projectsByPark.values()) list.sort(compareProjects);
+
+  // Built from the sorted parks, so each zone's list is already in list order.
+  const linkedParksByZone = new Map<string, ParkFeature[]>();
+  for (const park of parks) {
+    const zone = park.properties.zone;
+    if (zone === null) continue;
+    const linked = linkedParksByZone.get(zone);
+    if (linked) linked.push(park);
+    else linkedParksByZone.set(zone, [park]);
+  }
+
+  return {
+    registry,
+    parks,
+    parkById: new Map(parks.map((park) => [park.properties.id, park])),
+    chains: registry.chains,
+    chainById: new Map(registry.chains.map((chain) => [chain.id, chain])),
+    clusters: registry.clusters,
+    clusterById: new Map(registry.clusters.map((cluster) => [cluster.id, cluster])),
+    chainsByCluster: chainsByCluster(registry),
+    projectById: new Map(registry.projects.map((project) => [project.id, project])),
+    projectsByPark,
+    linkedParksByZone,
+  };
+}
+
+/** The projects of a park in {@link compareProjects} order; empty for an unknown park. */
+export function projectsInPark(index: RegistryIndex, parkId: string): readonly Project[] {
+  return index.projectsByPark.get(parkId) ?? [];
+}
+
+/** The chains of a park as records, in the park's `lead` order; unknown ids are skipped. */
+export function parkChainRecords(index: RegistryIndex, park: ParkProperties): readonly Chain[] {
+  return parkChains(park).flatMap((id) => {
+    const chain = index.chainById.get(id);
+    return chain ? [chain] : [];
+  });
+}

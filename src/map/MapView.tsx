@@ -1,0 +1,292 @@
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import {
+  AttributionControl,
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+  type GeoJSONSource,
+  type LngLatBoundsLike,
+  type MapGeoJSONFeature,
+  type MapLayerMouseEvent,
+} from 'maplibre-gl';
+import { bbox } from '@turf/turf';
+import {
+  createEffect,
+  createSignal,
+  on,
+  onCleanup,
+  onMount,
+  type Accessor,
+  type JSX,
+} from 'solid-js';
+import type { Chain, ParkFeature, Project } from '../data/schema';
+import type { FilterState } from '../domain/filter';
+import type { Lang } from '../domain/i18n';
+import { ZHENJIANG_BOUNDS } from './basemap';
+import type { MapController, MapFailure } from './controller';
+import { toMapParks, toMapProjects } from './features';
+import { INTERACTIVE_PARK_LAYERS, LAYER, SOURCE } from './ids';
+import {
+  buildStyle,
+  nameExpression,
+  parkFilterExpression,
+  projectFilterExpression,
+  withCondition,
+} from './style';
+
+setWorkerUrl(workerUrl);
+
+/** What the map shows and whom it tells about clicks. */
+export interface MapViewProps {
+  readonly parks: readonly ParkFeature[];
+  readonly projects: readonly Project[];
+  readonly chains: readonly Chain[];
+  /** Area of each park, so that a click inside a zone picks the smaller park it contains. */
+  readonly parkAreas: ReadonlyMap<string, number>;
+  readonly filter: Accessor<FilterState>;
+  readonly visibleParkIds: Accessor<readonly string[]>;
+  readonly selectedParkId: Accessor<string | null>;
+  readonly selectedProjectId: Accessor<string | null>;
+  readonly hoveredParkId: Accessor<string | null>;
+  readonly lang: Accessor<Lang>;
+  readonly reducedMotion: Accessor<boolean>;
+  readonly geoBaseUrl: string;
+  readonly label: string;
+  readonly onParkClick: (id: string | null) => void;
+  readonly onProjectClick: (id: string) => void;
+  readonly onParkHover: (id: string | null) => void;
+  readonly onReady: (controller: MapController) => void;
+  readonly onFailure: (failure: MapFailure) => void;
+}
+
+/**
+ * The one owner of the MapLibre instance. State flows in through effects (filter, feature-state,
+ * language) and out through the `on*` callbacks; Solid never renders inside the map's container.
+ */
+export default function MapView(props: MapViewProps): JSX.Element {
+  let container!: HTMLDivElement;
+  const [map, setMap] = createSignal<MapLibreMap>();
+  const [ready, setReady] = createSignal(false);
+
+  const boundsOf = (ids: readonly string[]): LngLatBoundsLike | null => {
+    const wanted = new Set(ids);
+    const features = props.parks.filter((park) => wanted.has(park.properties.id));
+    if (features.length === 0) return null;
+    const [west, south, east, north] = bbox({
+      type: 'FeatureCollection',
+      features: features as never,
+    });
+    return [west, south, east, north];
+  };
+
+  onMount(() => {
+    let instance: MapLibreMap;
+    try {
+      instance = new MapLibreMap({
+        container,
+        style: buildStyle({
+          geoBaseUrl: props.geoBaseUrl,
+          chains: props.chains,
+          lang: props.lang(),
+          visible: parkFilterExpression(props.filter()),
+        }),
+        bounds: ZHENJIANG_BOUNDS,
+        fitBoundsOptions: { padding: 20 },
+        hash: 'map',
+        attributionControl: false,
+        maxZoom: 17,
+        minZoom: 6,
+        // Keeps the last frame readable for "export as image".
+        canvasContextAttributes: { preserveDrawingBuffer: true },
+      });
+    } catch (error) {
+      props.onFailure({
+        reason: 'no-webgl',
+        detail: error instanceof Error ? error.message : String(error),
+      });
+      return;
+    }
+    onCleanup(() => instance.remove());
+    instance.getCanvas().setAttribute('aria-label', props.label);
+    instance.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    instance.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
+    instance.addControl(
+      new AttributionControl({
+        compact: true,
+        customAttribution:
+          'Basemap: AMap-derived districts · GSHHG (LGPL) · Natural Earth · GeoNames (CC BY 4.0)',
+      }),
+      'bottom-right',
+    );
+    instance.on('error', (event) => {
+      // A failed basemap file is logged but does not stop the parks from drawing.
+      console.error('map error:', event.error?.message ?? event);
+    });
+    instance
+      .getCanvas()
+      .addEventListener('webglcontextlost', () =>
+        props.onFailure({ reason: 'error', detail: 'WebGL context lost' }),
+      );
+    // eslint-disable-next-line solid/reactivity -- a map event handler; the data is set once
+    instance.once('load', () => {
+      instance.getSource<GeoJSONSource>(SOURCE.parks)?.setData(toMapParks(props.parks));
+      instance.getSource<GeoJSONSource>(SOURCE.projects)?.setData(toMapProjects(props.projects));
+      setMap(instance);
+      instance.once('idle', () => setReady(true));
+    });
+  });
+
+  // Filter: the same FilterState as the list, translated once into each park layer's filter.
+  createEffect(
+    on(
+      [map, () => props.filter(), () => props.visibleParkIds()],
+      ([instance, filter, visibleIds]) => {
+        if (!instance) return;
+        const visible = parkFilterExpression(filter);
+        instance.setFilter(LAYER.parksFill, visible);
+        instance.setFilter(LAYER.parksSelected, visible);
+        instance.setFilter(LAYER.parksLabel, visible);
+        instance.setFilter(
+          LAYER.parksSecondChain,
+          withCondition(visible, ['!=', ['get', 'chain_b'], '']),
+        );
+        instance.setFilter(
+          LAYER.parksOutlineOfficial,
+          withCondition(visible, ['==', ['get', 'boundary'], 'official']),
+        );
+        instance.setFilter(
+          LAYER.parksOutlineDrawn,
+          withCondition(visible, ['!=', ['get', 'boundary'], 'official']),
+        );
+        instance.setFilter(LAYER.projects, projectFilterExpression(visibleIds));
+      },
+    ),
+  );
+
+  createEffect(
+    on([map, () => props.lang()], ([instance, lang]) => {
+      if (!instance) return;
+      instance.setLayoutProperty(LAYER.parksLabel, 'text-field', nameExpression(lang));
+      instance.setLayoutProperty('basemap-labels', 'text-field', nameExpression(lang));
+    }),
+  );
+
+  /** Keeps one boolean feature-state key in step with a signal, touching only what changed. */
+  const createFeatureStateBinding = (
+    source: string,
+    key: 'hover' | 'selected',
+    id: Accessor<string | null>,
+  ): void => {
+    createEffect(
+      on([map, id], ([instance, next], previous) => {
+        if (!instance) return;
+        const before = previous?.[0] === instance ? previous[1] : null;
+        if (before && before !== next)
+          instance.setFeatureState({ source, id: before }, { [key]: false });
+        if (next) instance.setFeatureState({ source, id: next }, { [key]: true });
+      }),
+    );
+  };
+  createFeatureStateBinding(SOURCE.parks, 'selected', () => props.selectedParkId());
+  createFeatureStateBinding(SOURCE.parks, 'hover', () => props.hoveredParkId());
+  createFeatureStateBinding(SOURCE.projects, 'selected', () => props.selectedProjectId());
+
+  createEffect(
+    on(map, (instance) => {
+      if (!instance) return;
+      const smallestOf = (features: readonly MapGeoJSONFeature[]): string | null => {
+        const ids = features
+          .map((feature) => feature.properties?.id as string | undefined)
+          .filter((id): id is string => typeof id === 'string');
+        ids.sort(
+          // eslint-disable-next-line solid/reactivity -- parkAreas is fixed for the map's lifetime
+          (a, b) => (props.parkAreas.get(a) ?? Infinity) - (props.parkAreas.get(b) ?? Infinity),
+        );
+        return ids[0] ?? null;
+      };
+      const smallestParkAt = (event: MapLayerMouseEvent): string | null =>
+        smallestOf(event.features ?? []);
+      let projectHit = false;
+      const onProjectClick = (event: MapLayerMouseEvent): void => {
+        const id = event.features?.[0]?.properties?.id as string | undefined;
+        if (id) {
+          projectHit = true;
+          props.onProjectClick(id);
+        }
+      };
+      const onParkClick = (event: MapLayerMouseEvent): void => {
+        if (projectHit) return;
+        props.onParkClick(smallestParkAt(event));
+      };
+      const onMapClick = (): void => {
+        projectHit = false;
+      };
+      const onMove = (event: MapLayerMouseEvent): void => {
+        instance.getCanvas().style.cursor = 'pointer';
+        const id = smallestParkAt(event);
+        if (id !== props.hoveredParkId()) props.onParkHover(id);
+      };
+      const onLeave = (): void => {
+        instance.getCanvas().style.cursor = '';
+        props.onParkHover(null);
+      };
+      const layers = [...INTERACTIVE_PARK_LAYERS];
+      instance.on('click', LAYER.projects, onProjectClick);
+      instance.on('click', layers, onParkClick);
+      instance.on('click', onMapClick);
+      instance.on('mousemove', layers, onMove);
+      instance.on('mouseleave', layers, onLeave);
+      onCleanup(() => {
+        instance.off('click', LAYER.projects, onProjectClick);
+        instance.off('click', layers, onParkClick);
+        instance.off('click', onMapClick);
+        instance.off('mousemove', layers, onMove);
+        instance.off('mouseleave', layers, onLeave);
+      });
+
+      const fit = (bounds: LngLatBoundsLike | null): void => {
+        instance.fitBounds(bounds ?? ZHENJIANG_BOUNDS, {
+          padding: Math.min(60, Math.round(instance.getCanvas().clientWidth / 8)),
+          maxZoom: 14,
+          animate: !props.reducedMotion(),
+        });
+      };
+      props.onReady({
+        fitToPark: (id) => fit(boundsOf([id])),
+        fitToParks: (ids) => fit(boundsOf(ids)),
+        showProject: (id) => {
+          const project = props.projects.find((candidate) => candidate.id === id);
+          if (!project?.location) return;
+          instance.easeTo({
+            center: project.location,
+            zoom: Math.max(instance.getZoom(), 13),
+            animate: !props.reducedMotion(),
+          });
+        },
+        parkAt: (x, y) =>
+          smallestOf(instance.queryRenderedFeatures([x, y], { layers: [LAYER.parksFill] })),
+        renderedParkIds: () => {
+          const hits = instance.queryRenderedFeatures({ layers: [LAYER.parksFill] });
+          return [...new Set(hits.map((hit) => String(hit.properties.id)))].sort();
+        },
+        snapshot: () =>
+          new Promise((resolve) => {
+            instance.once('render', () => resolve(instance.getCanvas()));
+            instance.triggerRepaint();
+          }),
+      });
+    }),
+  );
+
+  return (
+    <div
+      ref={container}
+      class="map"
+      role="region"
+      aria-label={props.label}
+      data-map-ready={ready() ? 'true' : 'false'}
+    />
+  );
+}

@@ -1,0 +1,18 @@
+/** What the rest of the app may ask of the map, without knowing it is MapLibre. */
+export interface MapController {
+  /** Fits the view to a park (animated unless the user prefers reduced motion). */
+  fitToPark(id: string): void;
+  /** Centres the view on a located project. */
+  showProject(id: string): void;
+  /** Fits the view to the given parks, or to Zhenjiang when none are given. */
+  fitToParks(ids: readonly string[]): void;
+  /** Ids of the parks currently drawn on the canvas, deduplicated across tiles. */
+  renderedParkIds(): string[];
+  /** The park drawn at a point of the map canvas (CSS pixels), the smallest when they nest. */
+  parkAt(x: number, y: number): string | null;
+  /** The map as it is drawn now, as a canvas-sized image. */
+  snapshot(): Promise<HTMLCanvasElement>;
+}
+
+/** Why the map could not be shown, for the message in its place. */
+export type MapFailure = { reason: 'no-webgl' | 'error'; detail: string };

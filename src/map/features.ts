@@ -1,0 +1,74 @@
+import type { Feature, FeatureCollection, Point, Polygon, MultiPolygon } from 'geojson';
+import type { ParkFeature, Project } from '../data/schema';
+import { parkChains } from '../domain/membership';
+
+/** The flat properties the map layers read; arrays and objects stay out of the GPU data. */
+export interface MapParkProperties {
+  id: string;
+  name_zh: string;
+  name_en: string | null;
+  chain_a: string;
+  chain_b: string;
+  kind: string;
+  level: string;
+  district: string;
+  boundary: string;
+}
+
+/**
+ * The parks as the map draws them. `chain_a`/`chain_b` come from `parkChains`, the one definition
+ * of a park's chains, so map colour and filter agree with the list and the counts.
+ */
+export function toMapParks(
+  parks: readonly ParkFeature[],
+): FeatureCollection<Polygon | MultiPolygon, MapParkProperties> {
+  return {
+    type: 'FeatureCollection',
+    features: parks.map((park) => {
+      const { properties } = park;
+      const [chainA = '', chainB = ''] = parkChains(properties);
+      return {
+        type: 'Feature',
+        geometry: park.geometry as Polygon | MultiPolygon,
+        properties: {
+          id: properties.id,
+          name_zh: properties.name.zh,
+          name_en: properties.name.en ?? null,
+          chain_a: chainA,
+          chain_b: chainB,
+          kind: properties.kind,
+          level: properties.level,
+          district: properties.district,
+          boundary: properties.boundary,
+        },
+      };
+    }),
+  };
+}
+
+/** Projects with a known location, as points coloured by their chain. */
+export function toMapProjects(
+  projects: readonly Project[],
+): FeatureCollection<Point, { id: string; park: string; chain_a: string; name_zh: string }> {
+  const located = projects.filter(
+    (project): project is Project & { location: [number, number] } =>
+      project.location !== undefined,
+  );
+  return {
+    type: 'FeatureCollection',
+    features: located.map(
+      (
+        project,
+      ): Feature<Point, { id: string; park: string; chain_a: string; name_zh: string }> => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: project.location },
+        properties: {
+          id: project.id,
+          park: project.park,
+          chain_a: project.chain,
+          name_zh: project.name.zh,
+        },
+      }),
+    ),
+  };
+}

@@ -1,0 +1,101 @@
+import { Show, createSignal, type JSX } from 'solid-js';
+import { useAppState } from '../app/context';
+import type { ParkFeature } from '../data/schema';
+import { parksCsv, parksGeoJson, projectsCsv } from '../domain/exportData';
+import { projectsOfParks } from '../domain/filter';
+import { t } from '../domain/i18n';
+import type { MapController } from '../map/controller';
+import { downloadFile, todayStamp } from './download';
+import { composeMapImage } from './mapImage';
+
+/** Copy link, exports of what is filtered (CSV, GeoJSON, PNG) and print. */
+export default function ExportMenu(props: {
+  controller: MapController | undefined;
+  computedArea: (park: ParkFeature) => number;
+}): JSX.Element {
+  const state = useAppState();
+  const lang = (): 'zh' | 'en' => state.lang();
+  const [message, setMessage] = createSignal('');
+  const stamp = (): string => todayStamp();
+
+  const copyLink = async (): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setMessage(t('common.linkCopied', lang()));
+    } catch {
+      // Without clipboard permission the link is still shown, ready to copy by hand.
+      setMessage(window.location.href);
+    }
+  };
+  const exportPng = async (): Promise<void> => {
+    if (!props.controller) return;
+    const visibleChains = state.index.chains.filter((chain) => state.filter().chains.has(chain.id));
+    const blob = await composeMapImage(await props.controller.snapshot(), {
+      title: t('app.title', lang()),
+      subtitle: t('export.imageSubtitle', lang(), { count: state.visibleParks().length }),
+      legendTitle: t('legend.title', lang()),
+      chains: visibleChains.map((chain) => ({ chain, label: chain.name[lang()] })),
+      note: t('data.notOfficialList', lang()),
+      date: stamp(),
+    });
+    downloadFile(`zhenjiang-parks-map-${stamp()}.png`, blob, 'image/png');
+  };
+
+  return (
+    <section class="export" aria-labelledby="export-heading">
+      <h2 id="export-heading">{t('common.export', lang())}</h2>
+      <div class="button-row">
+        <button type="button" onClick={() => void copyLink()}>
+          {t('common.copyLink', lang())}
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            downloadFile(
+              `zhenjiang-parks-${stamp()}.csv`,
+              parksCsv(state.visibleParks(), state.index, lang(), props.computedArea),
+              'text/csv;charset=utf-8',
+            )
+          }
+        >
+          {t('common.exportParksCsv', lang())}
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            downloadFile(
+              `zhenjiang-parks-${stamp()}.geojson`,
+              parksGeoJson(state.visibleParks()),
+              'application/geo+json',
+            )
+          }
+        >
+          {t('common.exportGeoJson', lang())}
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            downloadFile(
+              `zhenjiang-projects-${stamp()}.csv`,
+              projectsCsv(projectsOfParks(state.index, state.visibleParks()), state.index, lang()),
+              'text/csv;charset=utf-8',
+            )
+          }
+        >
+          {t('common.exportProjectsCsv', lang())}
+        </button>
+        <button type="button" disabled={!props.controller} onClick={() => void exportPng()}>
+          {t('export.png', lang())}
+        </button>
+        <button type="button" onClick={() => window.print()}>
+          {t('export.print', lang())}
+        </button>
+      </div>
+      <Show when={message()}>
+        <p class="small" role="status">
+          {message()}
+        </p>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+import { For, type JSX } from 'solid-js';
+import { useAppState } from '../app/context';
+import * as filters from '../domain/filter';
+import { t } from '../domain/i18n';
+
+/**
+ * The legend doubles as a filter: a click toggles a chain; a double-click or Alt-click shows that
+ * chain alone (again: all chains). A double-click's two clicks cancel out before it solos.
+ */
+export default function Legend(): JSX.Element {
+  const state = useAppState();
+  const lang = (): 'zh' | 'en' => state.lang();
+  const update = state.updateFilter;
+  return (
+    <section class="legend" aria-labelledby="legend-heading">
+      <h2 id="legend-heading">{t('legend', lang())}</h2>
+      <ul role="list">
+        <For each={state.registry.chains}>
+          {(chain) => (
+            <li>
+              <button
+                type="button"
+                class="legend-item"
+                aria-pressed={state.filter().chains.has(chain.id)}
+                title={t('legendHint', lang())}
+                onClick={(event) => {
+                  if (event.altKey)
+                    update((current) => filters.soloChain(state.index, chain.id, current));
+                  else update((current) => filters.toggleChain(current, chain.id));
+                }}
+                onDblClick={() =>
+                  update((current) => filters.soloChain(state.index, chain.id, current))
+                }
+              >
+                <span class="swatch" style={{ background: chain.color }} aria-hidden="true" />
+                {chain.name[lang()]}
+              </button>
+            </li>
+          )}
+        </For>
+      </ul>
+      <p class="legend-note">
+        <span class="key-fill" aria-hidden="true" /> {t('legendFill', lang())}
+        <br />
+        <span class="key-border" aria-hidden="true" /> {t('legendBorder', lang())}
+        <br />
+        <span class="key-dashed" aria-hidden="true" /> {t('legendDashed', lang())}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,231 @@
+import { For, Show, onMount, type JSX } from 'solid-js';
+import { useAppState } from '../app/context';
+import type { ParkFeature } from '../data/schema';
+import {
+  formatArea,
+  formatInvestment,
+  formatPartialDate,
+  formatPercent,
+  nameIn,
+  t,
+  type I18nKey,
+} from '../domain/i18n';
+import { parkChains } from '../domain/membership';
+import { leadFocus } from '../domain/stats';
+import ChainTag from './ChainTag';
+import Sources from './Sources';
+
+/** A term and its description, skipped when there is nothing to say. */
+function Fact(props: { term: string; children: JSX.Element }): JSX.Element {
+  return (
+    <>
+      <dt>{props.term}</dt>
+      <dd>{props.children}</dd>
+    </>
+  );
+}
+
+/** The selected park: its facts, how sure we are of them, its sources and its projects. */
+export default function ParkDetail(props: {
+  park: ParkFeature;
+  computedAreaKm2: number;
+  onClose: () => void;
+  onOpenPark: (id: string) => void;
+  onShowProject: (id: string) => void;
+}): JSX.Element {
+  const state = useAppState();
+  let heading!: HTMLHeadingElement;
+  const lang = (): 'zh' | 'en' => state.lang();
+  const p = (): ParkFeature['properties'] => props.park.properties;
+  const projects = () => state.index.projectsByPark.get(p().id) ?? [];
+  const zone = () => (p().zone ? state.index.parkById.get(p().zone ?? '') : undefined);
+  const linkedParks = () => state.index.linkedParksByZone.get(p().id) ?? [];
+  const focus = () => leadFocus(p(), projects());
+  const inferred = (basis: string): JSX.Element => (
+    <Show when={basis === 'inferred'}>
+      <span class="basis"> ({t('basis.inferred', lang())})</span>
+    </Show>
+  );
+
+  onMount(() => heading.focus());
+
+  return (
+    <section
+      class="park-detail"
+      role="region"
+      aria-labelledby="park-detail-title"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') props.onClose();
+      }}
+    >
+      <div class="detail-head">
+        <button type="button" class="back-button" onClick={() => props.onClose()}>
+          ← {t('backToList', lang())}
+        </button>
+      </div>
+      <h2 id="park-detail-title" tabindex="-1" ref={heading}>
+        {nameIn(p().name, lang())}
+      </h2>
+      <Show when={lang() === 'en' ? p().name.zh : p().name.en}>
+        {(other) => (
+          <p class="other-name" lang={lang() === 'en' ? 'zh-CN' : 'en'}>
+            {other()}
+          </p>
+        )}
+      </Show>
+      <div class="park-tags">
+        <For each={parkChains(p())}>
+          {(chainId) => {
+            const chain = state.index.chainById.get(chainId);
+            return chain ? <ChainTag chain={chain} lang={lang()} /> : null;
+          }}
+        </For>
+        {inferred(p().lead_basis)}
+      </div>
+      <Show when={p().boundary !== 'official'}>
+        <p class="boundary-notice" role="note">
+          <strong>{t(`boundary.${p().boundary}` as I18nKey, lang())}</strong> —{' '}
+          {p().boundary_note[lang()]}
+        </p>
+      </Show>
+      <dl class="facts">
+        <Fact term={t('kind', lang())}>
+          {t(`kind.${p().kind}` as I18nKey, lang())}
+          {inferred(p().kind_basis)}
+        </Fact>
+        <Show when={zone()}>
+          {(zonePark) => (
+            <Fact term={t('zone', lang())}>
+              <button
+                type="button"
+                class="link-button"
+                onClick={() => props.onOpenPark(zonePark().properties.id)}
+              >
+                {nameIn(zonePark().properties.name, lang())}
+              </button>
+            </Fact>
+          )}
+        </Show>
+        <Show when={linkedParks().length > 0}>
+          <Fact term={t('linkedParks', lang())}>
+            <ul role="list" class="inline-list">
+              <For each={linkedParks()}>
+                {(linked) => (
+                  <li>
+                    <button
+                      type="button"
+                      class="link-button"
+                      onClick={() => props.onOpenPark(linked.properties.id)}
+                    >
+                      {nameIn(linked.properties.name, lang())}
+                    </button>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Fact>
+        </Show>
+        <Fact term={t('level', lang())}>{t(`level.${p().level}` as I18nKey, lang())}</Fact>
+        <Fact term={t('district', lang())}>{t(`district.${p().district}` as I18nKey, lang())}</Fact>
+        <Fact term={t('industries', lang())}>
+          <Show when={p().industries.length > 0} fallback={t('unknown', lang())}>
+            {p()
+              .industries.map((industry) => industry[lang()])
+              .join(lang() === 'zh' ? '、' : '; ')}
+          </Show>
+        </Fact>
+        <Fact term={t('reportedArea', lang())}>
+          <Show when={p().area_km2} fallback={t('unknown', lang())}>
+            {(km2) => (
+              <>
+                {formatArea(km2(), lang())}
+                <Show when={p().area_basis}>
+                  {(basis) => (
+                    <span class="muted"> · {t(`areaBasis.${basis()}` as I18nKey, lang())}</span>
+                  )}
+                </Show>
+                <Show when={p().area_year}>{(year) => <span class="muted"> · {year()}</span>}</Show>
+              </>
+            )}
+          </Show>
+        </Fact>
+        <Fact term={t('computedArea', lang())}>
+          {formatArea(props.computedAreaKm2, lang())}
+          <span class="muted"> · {t(`boundary.${p().boundary}` as I18nKey, lang())}</span>
+        </Fact>
+        <Fact term={t('established', lang())}>
+          {p().established
+            ? formatPartialDate(p().established ?? '', lang())
+            : t('unknown', lang())}
+        </Fact>
+        <Fact term={t('confidence', lang())}>
+          {t(`confidence.${p().confidence}` as I18nKey, lang())}
+        </Fact>
+        <Fact term={t('leadFocus', lang())}>
+          <Show when={focus().projects > 0} fallback={t('noProjects', lang())}>
+            {formatPercent(focus().projectShare, lang())} {t('ofProjectsInLead', lang())}
+            <Show when={focus().knownInvestment > 0}>
+              {' · '}
+              {formatPercent(focus().investmentShare, lang())} {t('ofInvestmentInLead', lang())}
+            </Show>
+          </Show>
+        </Fact>
+        <Fact term={t('asOf', lang())}>{formatPartialDate(p().as_of, lang())}</Fact>
+      </dl>
+      <Show when={p().note}>{(note) => <p class="note">{note()[lang()]}</p>}</Show>
+
+      <h3 id="park-projects-heading">
+        {t('projects', lang())} <span class="muted">({projects().length})</span>
+      </h3>
+      <Show when={projects().length > 0} fallback={<p class="empty">{t('noProjects', lang())}</p>}>
+        <ul class="projects" role="list" aria-labelledby="park-projects-heading">
+          <For each={projects()}>
+            {(project) => {
+              const chain = state.index.chainById.get(project.chain);
+              return (
+                <li
+                  class="project"
+                  data-project-id={project.id}
+                  aria-current={state.selectedProjectId() === project.id ? 'true' : undefined}
+                >
+                  <div class="project-name">{nameIn(project.name, lang())}</div>
+                  <div class="project-meta">
+                    {chain ? <ChainTag chain={chain} lang={lang()} /> : null}
+                    <span>{t(`status.${project.status}` as I18nKey, lang())}</span>
+                    <Show when={project.year}>{(year) => <span>{year()}</span>}</Show>
+                    <span>
+                      {project.investment_cny_100m === null
+                        ? t('investmentUnknown', lang())
+                        : formatInvestment(project.investment_cny_100m, lang())}
+                    </span>
+                    <Show when={project.park_basis === 'inferred'}>
+                      <span class="basis">{t('parkInferred', lang())}</span>
+                    </Show>
+                  </div>
+                  <Show when={project.note}>
+                    {(note) => <p class="muted small">{note()[lang()]}</p>}
+                  </Show>
+                  <Show when={project.location}>
+                    <button
+                      type="button"
+                      class="link-button"
+                      onClick={() => props.onShowProject(project.id)}
+                    >
+                      {t('showOnMap', lang())}
+                    </button>
+                  </Show>
+                  <details class="project-sources">
+                    <summary>{t('sources', lang())}</summary>
+                    <Sources sources={project.sources} lang={lang()} />
+                  </details>
+                </li>
+              );
+            }}
+          </For>
+        </ul>
+      </Show>
+      <h3>{t('sources', lang())}</h3>
+      <Sources sources={p().sources} lang={lang()} />
+    </section>
+  );
+}
