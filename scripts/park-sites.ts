@@ -88,6 +88,7 @@ export const PARK_SITES: readonly ParkSite[] = [
   {
     id: 'zj-hitech',
     centre: [119.364, 32.198],
+    anchor: [119.362, 32.19],
     areaKm2: 12,
     nominal: true,
     aspect: 2.4,

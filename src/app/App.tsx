@@ -34,8 +34,21 @@ import { initialUrlState, syncUrl } from './urlSync';
 
 const MapView = lazy(() => import('../map/MapView'));
 
-/** Base URL of the data files: beside the built app, so a deployment can replace them. */
+/** Base URL of the basemap and data files: beside the built app, so a deployment can replace them. */
 const GEO_BASE_URL = new URL('geo/', document.baseURI).href;
+
+/**
+ * Where the park registry is read from: geo/ unless `?data=DIR/` names another folder of the same
+ * site (for benchmarks and for checking a data update before it replaces geo/). Anything that is not
+ * a plain relative path is ignored, so a link cannot point the app at another origin.
+ */
+function registryBaseUrl(): string {
+  const requested = new URLSearchParams(window.location.search).get('data');
+  if (!requested || !/^[\w./-]+\/$/.test(requested) || requested.includes('..') || requested.startsWith('/')) {
+    return GEO_BASE_URL;
+  }
+  return new URL(requested, document.baseURI).href;
+}
 
 /** WebGL 2 is what MapLibre needs; without it the rest of the app still works. */
 function hasWebGl2(): boolean {
@@ -290,7 +303,7 @@ function Explorer(props: { registry: Registry; findings: readonly Finding[] }): 
 
 /** Loads and validates the data, then shows the explorer, or what went wrong. */
 export default function App(): JSX.Element {
-  const [loaded] = createResource(() => loadRegistry(GEO_BASE_URL));
+  const [loaded] = createResource(() => loadRegistry(registryBaseUrl()));
   // Chinese first: the data and most users are Chinese; the switch is one click away.
   const browserLang: Lang = 'zh';
   return (
