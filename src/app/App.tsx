@@ -44,7 +44,12 @@ const GEO_BASE_URL = new URL('geo/', document.baseURI).href;
  */
 function registryBaseUrl(): string {
   const requested = new URLSearchParams(window.location.search).get('data');
-  if (!requested || !/^[\w./-]+\/$/.test(requested) || requested.includes('..') || requested.startsWith('/')) {
+  if (
+    !requested ||
+    !/^[\w./-]+\/$/.test(requested) ||
+    requested.includes('..') ||
+    requested.startsWith('/')
+  ) {
     return GEO_BASE_URL;
   }
   return new URL(requested, document.baseURI).href;
@@ -85,6 +90,8 @@ function Explorer(props: { registry: Registry; findings: readonly Finding[] }): 
   // eslint-disable-next-line solid/reactivity
   const index = indexRegistry(props.registry);
   const initial = initialUrlState(index);
+  // Read before MapLibre writes its own `map=`: a link without a view fits the selected park.
+  const linkHasView = /(^#|&)map=/.test(window.location.hash);
   const state: AppState = createAppState(index, initial.state);
   const [ignored, setIgnored] = createSignal<readonly string[]>(initial.ignored);
   const [controller, setController] = createSignal<MapController>();
@@ -168,8 +175,7 @@ function Explorer(props: { registry: Registry; findings: readonly Finding[] }): 
       parkAt: (x: number, y: number) => ready.parkAt(x, y),
     };
     const selected = state.selectedParkId();
-    const hasViewInUrl = /(^#|&)map=/.test(window.location.hash);
-    if (selected && !hasViewInUrl) ready.fitToPark(selected);
+    if (selected && !linkHasView) ready.fitToPark(selected);
   };
 
   return (

@@ -115,8 +115,7 @@ export default function MapView(props: MapViewProps): JSX.Element {
     instance.addControl(
       new AttributionControl({
         compact: true,
-        customAttribution:
-          'Basemap: AMap-derived districts · GSHHG (LGPL) · Natural Earth · GeoNames (CC BY 4.0)',
+        customAttribution: '© AMap (districts) · GSHHG · Natural Earth · GeoNames',
       }),
       'bottom-right',
     );

@@ -6,14 +6,15 @@ import { t } from '../domain/i18n';
 /**
  * The legend doubles as a filter: a click toggles a chain; a double-click or Alt-click shows that
  * chain alone (again: all chains). A double-click's two clicks cancel out before it solos.
+ * It starts folded on phones, where it would cover the map.
  */
 export default function Legend(): JSX.Element {
   const state = useAppState();
   const lang = (): 'zh' | 'en' => state.lang();
   const update = state.updateFilter;
   return (
-    <section class="legend" aria-labelledby="legend-heading">
-      <h2 id="legend-heading">{t('legend', lang())}</h2>
+    <details class="legend" open={!window.matchMedia('(max-width: 720px)').matches}>
+      <summary>{t('legend', lang())}</summary>
       <ul role="list">
         <For each={state.registry.chains}>
           {(chain) => (
@@ -46,6 +47,6 @@ export default function Legend(): JSX.Element {
         <br />
         <span class="key-dashed" aria-hidden="true" /> {t('legendDashed', lang())}
       </p>
-    </section>
+    </details>
   );
 }
