@@ -13,8 +13,8 @@ import {
   type JSX,
 } from 'solid-js';
 import type { ParkFeature, Registry } from '../data/schema';
-import { areaKm2 } from '../domain/geometry';
-import { loadRegistry } from '../data/load';
+import { areaKm2 } from '../domain/measure';
+import { loadRegistryOffMainThread } from '../data/loadOffMainThread';
 import type { Finding } from '../data/validate';
 import { t, type Lang } from '../domain/i18n';
 import { indexRegistry } from '../domain/membership';
@@ -309,7 +309,7 @@ function Explorer(props: { registry: Registry; findings: readonly Finding[] }): 
 
 /** Loads and validates the data, then shows the explorer, or what went wrong. */
 export default function App(): JSX.Element {
-  const [loaded] = createResource(() => loadRegistry(registryBaseUrl()));
+  const [loaded] = createResource(() => loadRegistryOffMainThread(registryBaseUrl()));
   // Chinese first: the data and most users are Chinese; the switch is one click away.
   const browserLang: Lang = 'zh';
   return (

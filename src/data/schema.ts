@@ -1,4 +1,23 @@
 import * as v from 'valibot';
+import {
+  CHAIN_STATUSES,
+  PARK_KINDS,
+  PARK_LEVELS,
+  AREA_BASES,
+  BOUNDARY_QUALITIES,
+  PROJECT_STATUSES,
+  DISTRICTS,
+} from './enums';
+
+export {
+  CHAIN_STATUSES,
+  PARK_KINDS,
+  PARK_LEVELS,
+  AREA_BASES,
+  BOUNDARY_QUALITIES,
+  PROJECT_STATUSES,
+  DISTRICTS,
+};
 
 /**
  * The one schema of the park registry in geo/: used by the app when it loads the data and by
@@ -58,23 +77,6 @@ export const ConfidenceSchema = v.picklist(['H', 'M', 'L']);
 
 /** Whether a value was published (`reported`/`official`) or inferred by the editors. */
 export const BasisSchema = v.picklist(['official', 'reported', 'inferred']);
-
-export const CHAIN_STATUSES = ['confirmed', 'reported', 'provisional'] as const;
-export const PARK_KINDS = ['main', 'linked', 'elevated'] as const;
-export const PARK_LEVELS = ['national', 'provincial', 'municipal', 'county'] as const;
-export const AREA_BASES = ['administrative', 'planned', 'core'] as const;
-export const BOUNDARY_QUALITIES = ['official', 'approximate', 'schematic'] as const;
-export const PROJECT_STATUSES = ['planned', 'signed', 'under-construction', 'operating'] as const;
-/** Districts and functional zones of Zhenjiang, by their Chinese names. */
-export const DISTRICTS = [
-  '京口区',
-  '润州区',
-  '丹徒区',
-  '镇江新区',
-  '丹阳市',
-  '句容市',
-  '扬中市',
-] as const;
 
 export const ClusterSchema = v.object({
   id: IdSchema,

@@ -135,10 +135,7 @@ export interface ValidationResult {
   readonly findings: Finding[];
 }
 
-/** Formats a finding as one line, `FILE: ID: problem [rule]` (ID is `-` when there is none). */
-export function formatFinding(finding: Finding): string {
-  return `${finding.file}: ${finding.id ?? '-'}: ${finding.message} [${finding.rule}]`;
-}
+export { formatFinding } from './finding';
 
 /** Recursively freezes a value so that accidental mutation throws in strict mode. */
 export function deepFreeze<T>(value: T): T {

@@ -1,13 +1,11 @@
-import {
-  DISTRICTS,
-  PARK_KINDS,
-  PARK_LEVELS,
-  type District,
-  type ParkFeature,
-  type ParkKind,
-  type ParkLevel,
-  type ParkProperties,
-  type Project,
+import { DISTRICTS, PARK_KINDS, PARK_LEVELS } from '../data/enums';
+import type {
+  District,
+  ParkFeature,
+  ParkKind,
+  ParkLevel,
+  ParkProperties,
+  Project,
 } from '../data/schema';
 import { parkChains, type ChainId, type ClusterId, type RegistryIndex } from './membership';
 

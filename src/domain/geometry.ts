@@ -1,6 +1,5 @@
 import {
   area,
-  bbox,
   booleanPointInPolygon,
   centerOfMass,
   difference,
@@ -10,6 +9,7 @@ import {
   kinks,
 } from '@turf/turf';
 import type { BBox, MultiPolygon, Polygon, Position } from 'geojson';
+import { areaKm2, bboxOf } from './measure';
 
 /**
  * Pure geometry over park polygons: ring validity, RFC 7946 winding, coordinate plausibility,
@@ -53,9 +53,6 @@ export interface GeometryCheck {
 
 /** A generous box around Zhenjiang (镇江) in WGS-84: the city spans about 119.0–120.0°E, 31.6–32.3°N. */
 export const ZHENJIANG_BOUNDS = { west: 118.8, east: 120.3, south: 31.5, north: 32.6 } as const;
-
-/** Square metres per square kilometre. */
-const M2_PER_KM2 = 1e6;
 
 /** Where a position stands: in Zhenjiang, swapped, impossible, or real but elsewhere. */
 export type PositionClass = 'zhenjiang' | 'swapped' | 'range' | 'outside';
@@ -272,15 +269,7 @@ export function checkGeometry(geometry: ArealGeometry): GeometryCheck {
   return { problems, usable };
 }
 
-/** Geodesic area in km² (holes subtracted). */
-export function areaKm2(geometry: ArealGeometry): number {
-  return area(geometry) / M2_PER_KM2;
-}
-
-/** The bounding box [west, south, east, north]. */
-export function bboxOf(geometry: ArealGeometry): BBox {
-  return bbox(geometry);
-}
+export { areaKm2, bboxOf };
 
 /**
  * Whether two boxes share area. Boxes that only touch do not: parks that share an edge cannot

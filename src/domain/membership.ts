@@ -1,14 +1,13 @@
-import {
-  PARK_KINDS,
-  PARK_LEVELS,
-  type Chain,
-  type Cluster,
-  type ParkFeature,
-  type ParkKind,
-  type ParkLevel,
-  type ParkProperties,
-  type Project,
-  type Registry,
+import { PARK_KINDS, PARK_LEVELS } from '../data/enums';
+import type {
+  Chain,
+  Cluster,
+  ParkFeature,
+  ParkKind,
+  ParkLevel,
+  ParkProperties,
+  Project,
+  Registry,
 } from '../data/schema';
 
 /** The id of an industry chain (链), as in `geo/chains.json`. */

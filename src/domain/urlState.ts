@@ -1,4 +1,4 @@
-import { DISTRICTS, PARK_KINDS, PARK_LEVELS } from '../data/schema';
+import { DISTRICTS, PARK_KINDS, PARK_LEVELS } from '../data/enums';
 import { defaultFilter, type FilterState } from './filter';
 import { DEFAULT_LANG, isLang, type Lang } from './i18n';
 import type { RegistryIndex } from './membership';

@@ -1,6 +1,6 @@
 import { For, Show, createSignal, type JSX } from 'solid-js';
 import type { Finding } from '../data/validate';
-import { formatFinding } from '../data/validate';
+import { formatFinding } from '../data/finding';
 import { t, type Lang } from '../domain/i18n';
 
 /** The problems found in the data files: file, record and finding, each on its own line. */

@@ -1,6 +1,6 @@
 import { For, Show, type JSX } from 'solid-js';
 import { useAppState } from '../app/context';
-import { DISTRICTS, PARK_KINDS, PARK_LEVELS } from '../data/schema';
+import { DISTRICTS, PARK_KINDS, PARK_LEVELS } from '../data/enums';
 import * as filters from '../domain/filter';
 import { t, type I18nKey } from '../domain/i18n';
 

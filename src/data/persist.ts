@@ -1,0 +1,158 @@
+import { createStore, get, set, type UseStore } from 'idb-keyval';
+import type { Registry } from './schema';
+import { validateRegistry, type RegistryInput, type ValidationResult } from './validate';
+
+/**
+ * The imported registry, kept in the browser (IndexedDB) across reloads: the parks file an import
+ * produced, the one before it for a one-step undo, and what the app loads at start. Only the
+ * parks are stored: chains and projects always come from the shipped files, so a data update
+ * there still reaches a browser that holds an import. Loaded lazily, so the first screen does not
+ * wait for it.
+ */
+
+/** One applied import: the whole parks FeatureCollection it produced. */
+export interface StoredImport {
+  /** The parks.geojson content, as plain JSON. */
+  readonly parks: unknown;
+  /** The file the boundaries came from. */
+  readonly fileName: string;
+  /** When it was applied (ISO 8601). */
+  readonly appliedAt: string;
+  /** Parks whose geometry it replaced, and parks it added. */
+  readonly changed: readonly string[];
+  readonly added: readonly string[];
+}
+
+/** What the browser holds for one data folder. */
+export interface StoredState {
+  /** The import in use, or null for the shipped data. */
+  readonly current: StoredImport | null;
+  /** What was in use before the last change (null: the shipped data). */
+  readonly previous: StoredImport | null;
+  /** Whether the last change can be undone. */
+  readonly canUndo: boolean;
+}
+
+/** Nothing stored: the shipped data, nothing to undo. */
+export const EMPTY_STATE: StoredState = { current: null, previous: null, canUndo: false };
+
+let defaultStore: UseStore | undefined;
+
+/** The IndexedDB store of imports, opened on first use. */
+function store(custom?: UseStore): UseStore {
+  if (custom) return custom;
+  defaultStore ??= createStore('zhenjiang-park-explorer', 'imports');
+  return defaultStore;
+}
+
+/** The key of a data folder's state: an import belongs to the registry it was merged into. */
+export function storageKey(dataBaseUrl: string): string {
+  return `import:${dataBaseUrl}`;
+}
+
+function isState(value: unknown): value is StoredState {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'current' in value &&
+    'previous' in value &&
+    'canUndo' in value
+  );
+}
+
+/** The stored state, or the empty one when nothing (readable) is stored. */
+export async function loadState(key: string, custom?: UseStore): Promise<StoredState> {
+  const value = await get<unknown>(key, store(custom));
+  return isState(value) ? value : EMPTY_STATE;
+}
+
+async function change(
+  key: string,
+  next: (state: StoredState) => StoredState,
+  custom?: UseStore,
+): Promise<StoredState> {
+  const updated = next(await loadState(key, custom));
+  await set(key, updated, store(custom));
+  return updated;
+}
+
+/** Makes `imported` the registry in use; the one before it can be restored by {@link undo}. */
+export function saveImport(
+  key: string,
+  imported: StoredImport,
+  custom?: UseStore,
+): Promise<StoredState> {
+  return change(
+    key,
+    (state) => ({ current: imported, previous: state.current, canUndo: true }),
+    custom,
+  );
+}
+
+/** Goes back to the shipped data; {@link undo} brings the import back. */
+export function resetToShipped(key: string, custom?: UseStore): Promise<StoredState> {
+  return change(
+    key,
+    (state) => ({ current: null, previous: state.current, canUndo: true }),
+    custom,
+  );
+}
+
+/** Undoes the last apply or reset: one step only. */
+export function undo(key: string, custom?: UseStore): Promise<StoredState> {
+  return change(
+    key,
+    (state) =>
+      state.canUndo ? { current: state.previous, previous: null, canUndo: false } : state,
+    custom,
+  );
+}
+
+/** The raw registry files of a validated registry, with `parks` in place of its parks. */
+export function registryInput(registry: Registry, parks: unknown): RegistryInput {
+  return {
+    chains: { as_of: registry.asOf, clusters: registry.clusters, chains: registry.chains },
+    parks,
+    projects: { as_of: registry.asOf, projects: registry.projects },
+  };
+}
+
+/** The shipped registry, the one in use, and what the browser holds. */
+export interface LoadedData {
+  readonly shipped: ValidationResult;
+  /** The registry the explorer shows: the shipped one, or the stored import validated again. */
+  readonly active: ValidationResult;
+  readonly state: StoredState;
+  /** The storage key of this data folder. */
+  readonly key: string;
+}
+
+/**
+ * Puts the stored import (if any) in place of the shipped parks and validates the result again
+ * with the same rules, so a change in the shipped chains or projects that breaks the import shows
+ * up as findings in the "data problems" panel rather than passing silently.
+ */
+export function withState(shipped: ValidationResult, state: StoredState, key: string): LoadedData {
+  if (!state.current) return { shipped, active: shipped, state, key };
+  const active = validateRegistry(registryInput(shipped.registry, state.current.parks));
+  return { shipped, active, state, key };
+}
+
+/**
+ * Reads the stored import of a data folder and applies it to the shipped registry. A browser
+ * without IndexedDB (or one that refuses it) simply gets the shipped data.
+ */
+export async function loadWithImport(
+  shipped: ValidationResult,
+  dataBaseUrl: string,
+  custom?: UseStore,
+): Promise<LoadedData> {
+  const key = storageKey(dataBaseUrl);
+  let state = EMPTY_STATE;
+  try {
+    state = await loadState(key, custom);
+  } catch (error) {
+    console.warn('stored import not readable, using the shipped data:', error);
+  }
+  return withState(shipped, state, key);
+}

@@ -1,0 +1,149 @@
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { ringSignedArea } from '../domain/geometry';
+import { converterFor, inZhenjiang, type Converter, type CrsDef } from './crs';
+import type { ImportSource, SourceFeature } from './parse';
+import { text, type Text } from './text';
+
+/**
+ * Brings a file's polygons to what parks.geojson holds: WGS-84 [lon, lat], 6 decimals (about
+ * 0.1 m), RFC 7946 winding (outer rings counterclockwise, holes clockwise), closed rings without
+ * repeated positions, no third ordinate.
+ */
+
+/** Decimals of a park coordinate in geo/parks.geojson. */
+export const DECIMALS = 6;
+
+/** A polygon feature converted to WGS-84. */
+export interface ConvertedFeature {
+  readonly index: number;
+  readonly properties: Readonly<Record<string, unknown>>;
+  readonly geometry: Polygon | MultiPolygon;
+}
+
+/** The file's polygons in WGS-84, and what the conversion noticed. */
+export interface ConvertedSource {
+  readonly crs: CrsDef;
+  readonly features: readonly ConvertedFeature[];
+  /** Problems worth a look before applying: coordinates outside Zhenjiang, dropped rings. */
+  readonly warnings: readonly Text[];
+}
+
+function round(value: number): number {
+  const factor = 10 ** DECIMALS;
+  const rounded = Math.round(value * factor) / factor;
+  return rounded === 0 ? 0 : rounded;
+}
+
+/** Converts, rounds and closes a ring, dropping positions that rounding made repeat. */
+function convertRing(ring: readonly Position[], convert: Converter, swap: boolean): Position[] {
+  const out: Position[] = [];
+  for (const position of ring) {
+    const source = swap ? [position[1] ?? Number.NaN, position[0] ?? Number.NaN] : position;
+    const [lon, lat] = convert(source);
+    const next: Position = [round(lon), round(lat)];
+    const last = out[out.length - 1];
+    if (last && last[0] === next[0] && last[1] === next[1]) continue;
+    out.push(next);
+  }
+  const first = out[0];
+  const last = out[out.length - 1];
+  if (first && last && (first[0] !== last[0] || first[1] !== last[1]))
+    out.push([first[0] ?? 0, first[1] ?? 0]);
+  return out;
+}
+
+/** A ring turned to the winding RFC 7946 wants: counterclockwise for an outer ring, clockwise for a hole. */
+export function wind(ring: Position[], outer: boolean): Position[] {
+  const counterclockwise = ringSignedArea(ring) > 0;
+  return counterclockwise === outer ? ring : [...ring].reverse();
+}
+
+function convertGeometry(
+  geometry: Polygon | MultiPolygon,
+  convert: Converter,
+  swap: boolean,
+  dropped: { rings: number },
+): Polygon | MultiPolygon | null {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const out: Position[][][] = [];
+  for (const rings of polygons) {
+    const converted: Position[][] = [];
+    rings.forEach((ring, i) => {
+      const next = convertRing(ring, convert, swap);
+      if (next.length < 4) {
+        // A ring that collapses at 0.1 m is a digitising artefact, not a boundary.
+        dropped.rings++;
+        if (i === 0) converted.length = 0;
+        return;
+      }
+      if (i > 0 && converted.length === 0) return;
+      converted.push(wind(next, i === 0));
+    });
+    if (converted.length > 0) out.push(converted);
+  }
+  if (out.length === 0) return null;
+  return out.length === 1 && out[0]
+    ? { type: 'Polygon', coordinates: out[0] }
+    : { type: 'MultiPolygon', coordinates: out };
+}
+
+/** Every position of a geometry. */
+export function* positionsOf(geometry: Polygon | MultiPolygon): Generator<Position> {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  for (const rings of polygons) for (const ring of rings) yield* ring;
+}
+
+/**
+ * Converts a file's polygons from `crs` (with axes swapped when the file holds northing or
+ * latitude first) to WGS-84 as parks.geojson holds them. Warns when the result is not in
+ * Zhenjiang: the usual sign of a wrong coordinate system.
+ */
+export function convertSource(
+  source: ImportSource,
+  crs: CrsDef,
+  swapAxes = false,
+): ConvertedSource {
+  const convert = converterFor(crs);
+  const dropped = { rings: 0 };
+  const features: ConvertedFeature[] = [];
+  let outside = 0;
+  let total = 0;
+  let invalid = 0;
+  for (const feature of source.features as readonly SourceFeature[]) {
+    const geometry = convertGeometry(feature.geometry, convert, swapAxes, dropped);
+    if (!geometry) continue;
+    for (const position of positionsOf(geometry)) {
+      total++;
+      if (!Number.isFinite(position[0]) || !Number.isFinite(position[1])) invalid++;
+      else if (!inZhenjiang(position)) outside++;
+    }
+    features.push({ index: feature.index, properties: feature.properties, geometry });
+  }
+  const warnings: Text[] = [];
+  if (invalid > 0) {
+    warnings.push(
+      text(
+        `按 ${crs.name.zh} 转换后有 ${invalid} 个坐标无效：坐标系很可能选错了。`,
+        `${invalid} positions are not valid after conversion from ${crs.name.en}: the coordinate system is most likely wrong.`,
+      ),
+    );
+  }
+  if (outside > 0) {
+    warnings.push(
+      text(
+        `按 ${crs.name.zh} 转换后，${total} 个坐标中有 ${outside} 个不在镇江：请检查坐标系。`,
+        `After conversion from ${crs.name.en}, ${outside} of ${total} positions are not in Zhenjiang: check the coordinate system.`,
+      ),
+    );
+  }
+  if (dropped.rings > 0) {
+    warnings.push(
+      text(
+        `${dropped.rings} 个环在 0.1 米精度下退化，已舍弃。`,
+        `${dropped.rings} rings collapse at 0.1 m precision and were dropped.`,
+      ),
+    );
+  }
+  if (crs.caveat) warnings.push(crs.caveat);
+  return { crs, features, warnings };
+}

@@ -1,0 +1,48 @@
+/**
+ * The boundary importer: read an official file, settle its coordinate system, convert it to
+ * WGS-84, match it to the registry's parks, merge, validate and format parks.geojson. The app
+ * loads this module lazily (it carries proj4, shpjs, togeojson, fflate and gcoord); the command
+ * line (scripts/import.ts) uses the same code.
+ */
+export {
+  BD09,
+  CGCS2000,
+  COMMON_CRS,
+  GCJ02,
+  WGS84,
+  converterFor,
+  crsById,
+  crsFromEpsg,
+  type CrsDef,
+} from './crs';
+export { convertSource, DECIMALS, type ConvertedFeature, type ConvertedSource } from './convert';
+export { inferFromCoordinates, type CrsGuess, type CrsSource } from './guess';
+export {
+  fieldValue,
+  matchFeatures,
+  normaliseName,
+  suggestMatchField,
+  type FeatureMatch,
+  type MatchResult,
+} from './match';
+export {
+  defaultBoundaryNote,
+  formatParksFile,
+  mergeImport,
+  validateMerged,
+  type ImportedQuality,
+  type MergeOptions,
+  type MergeResult,
+  type NewParkInput,
+} from './merge';
+export {
+  readImportFiles,
+  type ImportFormat,
+  type ImportSource,
+  type InputFile,
+  type ReadOptions,
+  type SourceFeature,
+  type XmlParser,
+} from './parse';
+export { readPrj } from './prj';
+export { ImportError, errorText, type Text } from './text';
