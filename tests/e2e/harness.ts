@@ -4,8 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-/** Where the built app lives; `npm test` builds it before the end-to-end tests run. */
-export const DIST_DIR = resolve(import.meta.dirname, '../../dist');
+/**
+ * Where the built app lives; `npm test` builds it before the end-to-end tests run. ZPE_DIST points
+ * the tests at another build (e.g. one made with `vite build --outDir`).
+ */
+export const DIST_DIR = resolve(process.env.ZPE_DIST ?? resolve(import.meta.dirname, '../../dist'));
 
 /** Browsers looked for when CHROME_PATH is not set, most likely first. */
 const CHROME_CANDIDATES = [
