@@ -1,5 +1,4 @@
 import {
-  ErrorBoundary,
   Match,
   Show,
   Switch,
@@ -24,12 +23,14 @@ import DataProblems from '../ui/DataProblems';
 import FilterPanel from '../ui/FilterPanel';
 import Legend from '../ui/Legend';
 import ParkDetail from '../ui/ParkDetail';
+import PanelBoundary from '../ui/PanelBoundary';
 import ParkList from '../ui/ParkList';
 import Search from '../ui/Search';
 import Stats from '../ui/Stats';
 import ExportMenu from '../ui/ExportMenu';
 import { AppStateContext } from './context';
 import { createAppState, type AppState } from './state';
+import { loadConfig, type AppConfig } from './config';
 import { initialUrlState, syncUrl } from './urlSync';
 
 const MapView = lazy(() => import('../map/MapView'));
@@ -64,28 +65,12 @@ function hasWebGl2(): boolean {
   }
 }
 
-/** A panel that failed shows why, in place, and the rest of the page carries on. */
-function PanelBoundary(props: { lang: Lang; children: JSX.Element }): JSX.Element {
-  return (
-    <ErrorBoundary
-      fallback={(error, reset) => (
-        <div class="panel-error" role="alert">
-          <p>
-            {t('panelFailed', props.lang)} {error instanceof Error ? error.message : String(error)}
-          </p>
-          <button type="button" onClick={reset}>
-            {t('retry', props.lang)}
-          </button>
-        </div>
-      )}
-    >
-      {props.children}
-    </ErrorBoundary>
-  );
-}
-
 /** The explorer once the data has loaded. */
-function Explorer(props: { registry: Registry; findings: readonly Finding[] }): JSX.Element {
+function Explorer(props: {
+  registry: Registry;
+  findings: readonly Finding[];
+  config: AppConfig;
+}): JSX.Element {
   // The registry is loaded once and never replaced while the explorer lives.
   // eslint-disable-next-line solid/reactivity
   const index = indexRegistry(props.registry);
@@ -99,6 +84,7 @@ function Explorer(props: { registry: Registry; findings: readonly Finding[] }): 
     hasWebGl2() ? null : { reason: 'no-webgl', detail: 'WebGL 2 is not available' },
   );
   const [drawerOpen, setDrawerOpen] = createSignal(false);
+  const [basemapNotice, setBasemapNotice] = createSignal<string | null>(null);
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
   const [prefersReducedMotion, setPrefersReducedMotion] = createSignal(reducedMotion.matches);
   const onMotionChange = (event: MediaQueryListEvent): void => {
@@ -262,7 +248,15 @@ function Explorer(props: { registry: Registry; findings: readonly Finding[] }): 
             {t('dataAsOf', lang())} {props.registry.asOf}
           </p>
         </aside>
-        <main class="map-area" aria-label={t('mapRegion', lang())}>
+        <main
+          class="map-area"
+          aria-label={t('mapRegion', lang())}
+          aria-describedby="map-text-alternative"
+        >
+          {/* The map's text alternative is the park list: say so to whoever cannot see the map. */}
+          <p id="map-text-alternative" class="visually-hidden">
+            {t('mapTextAlternative', lang())}
+          </p>
           <Switch>
             <Match when={mapFailure()}>
               {(failure) => (
@@ -294,10 +288,19 @@ function Explorer(props: { registry: Registry; findings: readonly Finding[] }): 
                   onParkHover={state.hoverPark}
                   onReady={onMapReady}
                   onFailure={setMapFailure}
+                  onlineBasemap={props.config.onlineBasemap}
+                  onBasemapFallback={setBasemapNotice}
                 />
               </PanelBoundary>
             </Match>
           </Switch>
+          <Show when={basemapNotice()}>
+            {(reason) => (
+              <p class="basemap-notice" role="status">
+                {t('basemapFallback', lang())} ({reason()})
+              </p>
+            )}
+          </Show>
           <PanelBoundary lang={lang()}>
             <Legend />
           </PanelBoundary>
@@ -310,6 +313,13 @@ function Explorer(props: { registry: Registry; findings: readonly Finding[] }): 
 /** Loads and validates the data, then shows the explorer, or what went wrong. */
 export default function App(): JSX.Element {
   const [loaded] = createResource(() => loadRegistryOffMainThread(registryBaseUrl()));
+  const [config] = createResource(() => loadConfig(new URL('config.json', document.baseURI).href));
+  const ready = ():
+    { registry: Registry; findings: readonly Finding[]; config: AppConfig } | undefined => {
+    const result = loaded();
+    const settings = config();
+    return result && settings ? { ...result, config: settings } : undefined;
+  };
   // Chinese first: the data and most users are Chinese; the switch is one click away.
   const browserLang: Lang = 'zh';
   return (
@@ -328,8 +338,10 @@ export default function App(): JSX.Element {
           </div>
         )}
       </Match>
-      <Match when={loaded()}>
-        {(result) => <Explorer registry={result().registry} findings={result().findings} />}
+      <Match when={ready()}>
+        {(data) => (
+          <Explorer registry={data().registry} findings={data().findings} config={data().config} />
+        )}
       </Match>
     </Switch>
   );

@@ -108,6 +108,10 @@ const UI_STRINGS = {
   asOf: { zh: '资料截至', en: 'As of' },
   sidePanel: { zh: '检索与筛选', en: 'Search and filters' },
   showPanel: { zh: '列表与筛选', en: 'List & filters' },
+  basemapFallback: {
+    zh: '在线底图不可用，已改用内置底图',
+    en: 'The online basemap is unavailable; showing the embedded basemap',
+  },
   showMap: { zh: '地图', en: 'Map' },
   mapRegion: { zh: '地图', en: 'Map' },
   mapLabel: { zh: '镇江开发园区地图', en: 'Map of Zhenjiang development parks' },
@@ -178,6 +182,15 @@ const UI_STRINGS = {
   sources: { zh: '资料来源', en: 'Sources' },
   unknown: { zh: '未知', en: 'unknown' },
   dataProblems: { zh: '数据问题', en: 'Data problems' },
+  dataProblemsIn: { zh: '涉及文件：', en: 'In:' },
+  noParksLoaded: {
+    zh: '没有可显示的园区：园区数据未能加载，见上方“数据问题”。',
+    en: 'No parks to show: the park data could not be loaded; see “Data problems” above.',
+  },
+  mapTextAlternative: {
+    zh: '地图上的园区与侧栏“园区”列表中的相同，并随筛选同步；可用列表浏览和打开各园区。',
+    en: 'The map shows the same parks as the “Parks” list in the side panel, filtered alike; use the list to browse and open each park.',
+  },
   show: { zh: '显示', en: 'Show' },
   hide: { zh: '隐藏', en: 'Hide' },
   dismiss: { zh: '知道了', en: 'Dismiss' },

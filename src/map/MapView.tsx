@@ -25,7 +25,8 @@ import type { Chain, ParkFeature, Project } from '../data/schema';
 import type { FilterState } from '../domain/filter';
 import type { Lang } from '../domain/i18n';
 import { ZHENJIANG_BOUNDS } from './basemap';
-import type { MapController, MapFailure } from './controller';
+import type { MapController, MapFailure, OnlineBasemap } from './controller';
+import { addOnlineBasemap } from './onlineBasemap';
 import { toMapParks, toMapProjects } from './features';
 import { INTERACTIVE_PARK_LAYERS, LAYER, SOURCE } from './ids';
 import {
@@ -59,6 +60,10 @@ export interface MapViewProps {
   readonly onParkHover: (id: string | null) => void;
   readonly onReady: (controller: MapController) => void;
   readonly onFailure: (failure: MapFailure) => void;
+  /** An online basemap to draw over the embedded one, when the deployment configured one. */
+  readonly onlineBasemap: OnlineBasemap | null;
+  /** Told why the online basemap was dropped in favour of the embedded one. */
+  readonly onBasemapFallback: (reason: string) => void;
 }
 
 /**
@@ -108,7 +113,11 @@ export default function MapView(props: MapViewProps): JSX.Element {
       });
       return;
     }
-    onCleanup(() => instance.remove());
+    let stopWatchingBasemap: (() => void) | undefined;
+    onCleanup(() => {
+      stopWatchingBasemap?.();
+      instance.remove();
+    });
     instance.getCanvas().setAttribute('aria-label', props.label);
     instance.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     instance.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
@@ -132,6 +141,13 @@ export default function MapView(props: MapViewProps): JSX.Element {
     instance.once('load', () => {
       instance.getSource<GeoJSONSource>(SOURCE.parks)?.setData(toMapParks(props.parks));
       instance.getSource<GeoJSONSource>(SOURCE.projects)?.setData(toMapProjects(props.projects));
+      if (props.onlineBasemap) {
+        stopWatchingBasemap = addOnlineBasemap(
+          instance,
+          props.onlineBasemap,
+          props.onBasemapFallback,
+        );
+      }
       setMap(instance);
       instance.once('idle', () => setReady(true));
     });

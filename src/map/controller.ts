@@ -16,3 +16,17 @@ export interface MapController {
 
 /** Why the map could not be shown, for the message in its place. */
 export type MapFailure = { reason: 'no-webgl' | 'error'; detail: string };
+
+/**
+ * An online raster basemap drawn under the parks. Its tiles must be in WGS-84/CGCS2000 web
+ * mercator (e.g. 天地图): GCJ-02 tiles (AMap, Tencent) would sit hundreds of metres off the parks.
+ */
+export interface OnlineBasemap {
+  readonly name: string;
+  /** Tile URL templates with {z}/{x}/{y}. */
+  readonly tiles: readonly string[];
+  readonly tileSize: number;
+  readonly attribution: string;
+  /** How long to wait for the first tile before falling back to the embedded basemap. */
+  readonly timeoutMs: number;
+}

@@ -44,6 +44,8 @@ function renderMap() {
       onParkHover={() => undefined}
       onReady={(ready) => (controller = ready)}
       onFailure={() => undefined}
+      onlineBasemap={null}
+      onBasemapFallback={() => undefined}
     />
   ));
   const map = created.at(-1)!;

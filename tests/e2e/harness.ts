@@ -74,9 +74,13 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** A file the test server answers with instead of the built one, to produce a data fault. */
-export type Override = { status: number; body: string } | { delayMs: number };
+export type Override =
+  { status: number; body: string | Buffer; contentType?: string } | { delayMs: number };
 
-/** A static server for the built app on 127.0.0.1, with per-path overrides for fault tests. */
+/**
+ * A static server for the built app on 127.0.0.1, with overrides for fault tests: keyed by exact
+ * path, or by a prefix ending in "/" that answers every path below it.
+ */
 export interface StaticServer {
   readonly url: string;
   readonly overrides: Map<string, Override>;
@@ -93,10 +97,16 @@ export async function serveDist(root = DIST_DIR): Promise<StaticServer> {
   const overrides = new Map<string, Override>();
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    const override = overrides.get(path);
+    const prefix = [...overrides.keys()]
+      .filter((key) => key.endsWith('/') && path.startsWith(key))
+      .sort((a, b) => b.length - a.length)[0];
+    const override =
+      overrides.get(path) ?? (prefix === undefined ? undefined : overrides.get(prefix));
     const answer = (): void => {
       if (override && 'status' in override) {
-        response.writeHead(override.status, { 'Content-Type': 'application/json' });
+        response.writeHead(override.status, {
+          'Content-Type': override.contentType ?? 'application/json',
+        });
         response.end(override.body);
         return;
       }
