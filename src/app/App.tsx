@@ -28,12 +28,15 @@ import ParkList from '../ui/ParkList';
 import Search from '../ui/Search';
 import Stats from '../ui/Stats';
 import ExportMenu from '../ui/ExportMenu';
+import type { LoadedData } from '../data/persist';
 import { AppStateContext } from './context';
 import { createAppState, type AppState } from './state';
 import { loadConfig, type AppConfig } from './config';
 import { initialUrlState, syncUrl } from './urlSync';
 
 const MapView = lazy(() => import('../map/MapView'));
+// The boundary importer's button and notice; the importer itself loads only when opened.
+const ImportEntry = lazy(() => import('../ui/import/ImportEntry'));
 
 /** Base URL of the basemap and data files: beside the built app, so a deployment can replace them. */
 const GEO_BASE_URL = new URL('geo/', document.baseURI).href;
@@ -70,6 +73,8 @@ function Explorer(props: {
   registry: Registry;
   findings: readonly Finding[];
   config: AppConfig;
+  /** The shipped and imported registries; a change rebuilds the explorer on the new one. */
+  imports: { data: LoadedData; onChange: (data: LoadedData) => void };
 }): JSX.Element {
   // The registry is loaded once and never replaced while the explorer lives.
   // eslint-disable-next-line solid/reactivity
@@ -159,6 +164,7 @@ function Explorer(props: {
     (window as unknown as { __zpeMap?: unknown }).__zpeMap = {
       renderedParkIds: () => ready.renderedParkIds(),
       parkAt: (x: number, y: number) => ready.parkAt(x, y),
+      camera: () => ready.camera(),
     };
     const selected = state.selectedParkId();
     if (selected && !linkHasView) ready.fitToPark(selected);
@@ -244,6 +250,14 @@ function Explorer(props: {
           <PanelBoundary lang={lang()}>
             <ExportMenu controller={controller()} computedArea={computedArea} />
           </PanelBoundary>
+          <PanelBoundary lang={lang()}>
+            <ImportEntry
+              data={props.imports.data}
+              lang={lang()}
+              controller={controller()}
+              onChange={(data) => props.imports.onChange(data)}
+            />
+          </PanelBoundary>
           <p class="as-of muted small">
             {t('dataAsOf', lang())} {props.registry.asOf}
           </p>
@@ -312,13 +326,22 @@ function Explorer(props: {
 
 /** Loads and validates the data, then shows the explorer, or what went wrong. */
 export default function App(): JSX.Element {
-  const [loaded] = createResource(() => loadRegistryOffMainThread(registryBaseUrl()));
+  // The stored import (IndexedDB, loaded beside the registry) replaces the shipped parks when present.
+  const [loaded, { mutate }] = createResource(async () => {
+    const baseUrl = registryBaseUrl();
+    const [shipped, persist] = await Promise.all([
+      loadRegistryOffMainThread(baseUrl),
+      import('../data/persist'),
+    ]);
+    return persist.loadWithImport(shipped, baseUrl);
+  });
   const [config] = createResource(() => loadConfig(new URL('config.json', document.baseURI).href));
   const ready = ():
-    { registry: Registry; findings: readonly Finding[]; config: AppConfig } | undefined => {
+    | { registry: Registry; findings: readonly Finding[]; config: AppConfig; data: LoadedData }
+    | undefined => {
     const result = loaded();
     const settings = config();
-    return result && settings ? { ...result, config: settings } : undefined;
+    return result && settings ? { ...result.active, config: settings, data: result } : undefined;
   };
   // Chinese first: the data and most users are Chinese; the switch is one click away.
   const browserLang: Lang = 'zh';
@@ -338,9 +361,14 @@ export default function App(): JSX.Element {
           </div>
         )}
       </Match>
-      <Match when={ready()}>
+      <Match when={ready()} keyed>
         {(data) => (
-          <Explorer registry={data().registry} findings={data().findings} config={data().config} />
+          <Explorer
+            registry={data.registry}
+            findings={data.findings}
+            config={data.config}
+            imports={{ data: data.data, onChange: (next) => mutate(next) }}
+          />
         )}
       </Match>
     </Switch>

@@ -1,6 +1,6 @@
 import { createStore, get, set, type UseStore } from 'idb-keyval';
 import type { Registry } from './schema';
-import { validateRegistry, type RegistryInput, type ValidationResult } from './validate';
+import type { RegistryInput, ValidationResult } from './validate';
 
 /**
  * The imported registry, kept in the browser (IndexedDB) across reloads: the parks file an import
@@ -130,10 +130,16 @@ export interface LoadedData {
 /**
  * Puts the stored import (if any) in place of the shipped parks and validates the result again
  * with the same rules, so a change in the shipped chains or projects that breaks the import shows
- * up as findings in the "data problems" panel rather than passing silently.
+ * up as findings in the "data problems" panel rather than passing silently. The validator is
+ * loaded only then: without an import, start-up stays as light as before.
  */
-export function withState(shipped: ValidationResult, state: StoredState, key: string): LoadedData {
+export async function withState(
+  shipped: ValidationResult,
+  state: StoredState,
+  key: string,
+): Promise<LoadedData> {
   if (!state.current) return { shipped, active: shipped, state, key };
+  const { validateRegistry } = await import('./validate');
   const active = validateRegistry(registryInput(shipped.registry, state.current.parks));
   return { shipped, active, state, key };
 }

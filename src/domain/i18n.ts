@@ -253,6 +253,17 @@ const UI_STRINGS = {
   'export.chainBasis': { zh: '产业链依据', en: 'Chain basis' },
   'export.lon': { zh: '经度', en: 'Longitude' },
   'export.lat': { zh: '纬度', en: 'Latitude' },
+  // The boundary importer's entry (src/ui/import/ImportEntry.tsx); the panel's own strings load
+  // with the panel (src/ui/import/strings.ts), so the first bundle carries only these.
+  'import.open': { zh: '导入官方边界', en: 'Import boundaries' },
+  'import.title': { zh: '导入官方边界', en: 'Import official boundaries' },
+  'import.undo': { zh: '撤销', en: 'Undo' },
+  'import.reset': { zh: '恢复为发布数据', en: 'Reset to shipped data' },
+  'import.inUse': {
+    zh: '正在使用导入的边界（{file}，{date}）。',
+    en: 'Using imported boundaries ({file}, {date}).',
+  },
+  'import.shippedInUse': { zh: '已恢复为发布数据。', en: 'Back to the shipped data.' },
 } as const satisfies Record<string, Bilingual>;
 
 // The UI spells these labels both ways; each pair shares one entry, so its texts cannot drift apart.

@@ -14,10 +14,11 @@ import { text, type Text } from './text';
  *   gcoord's own forward transform, so the result reproduces the file's coordinates to < 1 mm.
  * - Gauss–Krüger projections (3° and 6° zones, with and without the zone-number prefix on the
  *   easting) on CGCS2000, Xian 1980 and Beijing 1954, built from their parameters and inverted by
- *   proj4 onto their own ellipsoid. Xian 1980 and Beijing 1954 have no published datum shift for
- *   Jiangsu (EPSG's Beijing 1954 shifts are for the Ordos and Tarim basins and offshore), so, like
- *   PROJ's "ballpark" transformation, no shift is applied: positions may be off by tens of metres,
- *   which the preview over the basemap shows.
+ *   proj4. No datum shift is published for Zhenjiang itself, so the importer does what PROJ 9 does
+ *   there: Beijing 1954 gets EPSG:15919 "Beijing 1954 to WGS 84 (2)" (defined for the Yellow Sea
+ *   off Jiangsu, stated accuracy 15 m; it moves Zhenjiang by about 60 m), Xian 1980 no shift
+ *   (PROJ's "ballpark"). Either may be off by metres to tens of metres, which the preview over
+ *   the basemap shows.
  * - Web Mercator (EPSG:3857), which some web tools export.
  */
 
@@ -43,7 +44,7 @@ export interface CrsDef {
 
 interface DatumInfo {
   readonly name: Text;
-  /** proj4 ellipsoid parameters. */
+  /** proj4 ellipsoid parameters, and the datum shift to WGS-84 where one is applied. */
   readonly ellipsoid: string;
   readonly a: number;
   readonly rf: number;
@@ -70,19 +71,27 @@ const DATUMS: Readonly<Record<DatumId, DatumInfo>> = {
   },
   beijing1954: {
     name: text('1954北京坐标系', 'Beijing 1954'),
-    ellipsoid: '+ellps=krass',
+    ellipsoid: '+ellps=krass +towgs84=15.53,-113.82,-41.38,0,0,0.814,-0.38',
     a: 6378245,
     rf: 298.3,
   },
 };
 
-const BALLPARK_CAVEAT = (datum: DatumId): Text | undefined =>
-  datum === 'xian1980' || datum === 'beijing1954'
-    ? text(
-        `${DATUMS[datum].name.zh}到 WGS-84 的转换参数在江苏没有公开，未做基准转换：位置可能偏差数十米，请对照底图检查预览。`,
-        `No datum shift from ${DATUMS[datum].name.en} to WGS-84 is published for Jiangsu, so none is applied: positions may be off by tens of metres; check the preview against the basemap.`,
-      )
-    : undefined;
+const BALLPARK_CAVEAT = (datum: DatumId): Text | undefined => {
+  if (datum === 'xian1980') {
+    return text(
+      '1980西安坐标系到 WGS-84 的转换参数没有公开，未做基准转换：位置可能偏差数米至数十米，请对照底图检查预览。',
+      'No datum shift from Xian 1980 to WGS-84 is published, so none is applied: positions may be off by metres to tens of metres; check the preview against the basemap.',
+    );
+  }
+  if (datum === 'beijing1954') {
+    return text(
+      '1954北京坐标系按 EPSG:15919（黄海海域参数，标称精度 15 米，PROJ 在镇江默认采用）转换；镇江没有公开的参数，位置可能偏差数米至数十米，请对照底图检查预览。',
+      'Beijing 1954 is shifted by EPSG:15919 (defined for the Yellow Sea, stated accuracy 15 m; what PROJ uses at Zhenjiang); none is published for Zhenjiang itself, so positions may be off by metres to tens of metres; check the preview against the basemap.',
+    );
+  }
+  return undefined;
+};
 
 /** A family of Gauss–Krüger EPSG codes: one datum, one zone width, prefixed or not. */
 interface GkFamily {
@@ -230,7 +239,9 @@ const WEB_MERCATOR: CrsDef = {
 
 function geographicOf(code: number, datum: DatumId): CrsDef {
   const caveat = BALLPARK_CAVEAT(datum);
+  const shifted = DATUMS[datum].ellipsoid.includes('+towgs84');
   return {
+    ...(shifted ? { proj4: `+proj=longlat ${DATUMS[datum].ellipsoid} +no_defs` } : {}),
     id: `EPSG:${code}`,
     name: text(
       `${DATUMS[datum].name.zh} 经纬度（EPSG:${code}）`,
@@ -326,7 +337,7 @@ export function tmercFromParameters(p: {
     ),
     kind: 'projected',
     datum: p.datum,
-    proj4: `+proj=tmerc +lat_0=${p.latitudeOfOrigin} +lon_0=${p.centralMeridian} +k=${p.scaleFactor} +x_0=${p.falseEasting} +y_0=${p.falseNorthing} +a=${p.a} +rf=${p.rf} +to_meter=${p.unit} +no_defs`,
+    proj4: `+proj=tmerc +lat_0=${p.latitudeOfOrigin} +lon_0=${p.centralMeridian} +k=${p.scaleFactor} +x_0=${p.falseEasting} +y_0=${p.falseNorthing} ${p.datum ? DATUMS[p.datum].ellipsoid : `+a=${p.a} +rf=${p.rf}`} +to_meter=${p.unit} +no_defs`,
     ...(caveat
       ? { caveat }
       : p.datum === null
@@ -393,8 +404,14 @@ function offsetConverter(crs: 'gcj02' | 'bd09'): Converter {
   };
 }
 
-/** The geographic system on the same ellipsoid as a projected definition: the "ballpark" target. */
+/**
+ * Where proj4 should take a definition's coordinates: WGS-84 when the definition carries a datum
+ * shift; otherwise longitude/latitude on its own ellipsoid, read as WGS-84 without a shift (PROJ's
+ * "ballpark"), because proj4 would otherwise change ellipsoids through geocentric coordinates and
+ * move latitudes as if that were a datum shift.
+ */
 function geographicTarget(definition: string): string {
+  if (definition.includes('+towgs84')) return 'WGS84';
   const ellipsoid =
     /\+(?:ellps=\S+|a=\S+ \+rf=\S+|a=\S+ \+b=\S+)/.exec(definition)?.[0] ?? '+ellps=WGS84';
   return `+proj=longlat ${ellipsoid} +no_defs`;
@@ -403,9 +420,7 @@ function geographicTarget(definition: string): string {
 /** The function that brings a system's positions to WGS-84 [lon, lat] (any third ordinate is dropped). */
 export function converterFor(crs: CrsDef): Converter {
   if (crs.kind === 'offset') return offsetConverter(crs.id === 'bd09' ? 'bd09' : 'gcj02');
-  if (crs.kind === 'geographic' || !crs.proj4) {
-    return (position) => [position[0] ?? Number.NaN, position[1] ?? Number.NaN];
-  }
+  if (!crs.proj4) return (position) => [position[0] ?? Number.NaN, position[1] ?? Number.NaN];
   const transform = proj4(crs.proj4, geographicTarget(crs.proj4));
   return (position) => {
     const out = transform.forward([position[0] ?? Number.NaN, position[1] ?? Number.NaN]);

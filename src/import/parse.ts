@@ -258,8 +258,9 @@ export function readGeoJson(fileName: string, source: string): ImportSource {
   } else {
     raw.push({ properties: {}, geometry: value as unknown as Geometry });
   }
-  const { features, fields, skipped } = polygonFeatures(fileName, raw);
+  // The crs member first: a file in an unknown system is refused for that, whatever it holds.
   const stated = 'crs' in value ? geoJsonCrs(fileName, value['crs']) : null;
+  const { features, fields, skipped } = polygonFeatures(fileName, raw);
   return {
     fileName,
     format: 'geojson',

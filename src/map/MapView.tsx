@@ -29,6 +29,7 @@ import type { MapController, MapFailure, OnlineBasemap } from './controller';
 import { addOnlineBasemap } from './onlineBasemap';
 import { toMapParks, toMapProjects } from './features';
 import { INTERACTIVE_PARK_LAYERS, LAYER, SOURCE } from './ids';
+import { showPreview } from './preview';
 import {
   buildStyle,
   nameExpression,
@@ -291,6 +292,18 @@ export default function MapView(props: MapViewProps): JSX.Element {
             instance.once('render', () => resolve(instance.getCanvas()));
             instance.triggerRepaint();
           }),
+        camera: () => {
+          const center = instance.getCenter();
+          return {
+            zoom: instance.getZoom(),
+            lng: center.lng,
+            lat: center.lat,
+            moving: instance.isMoving(),
+          };
+        },
+        showPreview: (collection) => {
+          showPreview(instance, collection, !props.reducedMotion());
+        },
       });
     }),
   );

@@ -1,3 +1,5 @@
+import type { FeatureCollection } from 'geojson';
+
 /** What the rest of the app may ask of the map, without knowing it is MapLibre. */
 export interface MapController {
   /** Fits the view to a park (animated unless the user prefers reduced motion). */
@@ -12,6 +14,21 @@ export interface MapController {
   parkAt(x: number, y: number): string | null;
   /** The map as it is drawn now, as a canvas-sized image. */
   snapshot(): Promise<HTMLCanvasElement>;
+  /** Where the camera is now and whether it is moving (tests check that reduced motion jumps). */
+  camera(): MapCamera;
+  /**
+   * Draws boundaries being imported as a dashed red outline over the parks and fits the view to
+   * them; null clears it.
+   */
+  showPreview(collection: FeatureCollection | null): void;
+}
+
+/** The camera at one instant: zoom, centre and whether an animation or gesture is moving it. */
+export interface MapCamera {
+  readonly zoom: number;
+  readonly lng: number;
+  readonly lat: number;
+  readonly moving: boolean;
 }
 
 /** Why the map could not be shown, for the message in its place. */

@@ -1,0 +1,238 @@
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { JSDOM } from 'jsdom';
+import { formatFinding } from '../src/data/validate';
+import {
+  convertSource,
+  crsById,
+  errorText,
+  fieldValue,
+  formatParksFile,
+  matchFeatures,
+  mergeImport,
+  readImportFiles,
+  suggestMatchField,
+  validateMerged,
+  type ImportedQuality,
+  type InputFile,
+  type XmlParser,
+} from '../src/import';
+import { validateDirectory } from './validate';
+
+/**
+ * `npm run import -- FILE [options]`: imports official park boundaries from a GeoJSON, KML, KMZ or
+ * zipped Shapefile (or a .shp with its .dbf/.prj/.cpg beside it) into the registry in --data
+ * (default geo/), with the same code the app's import panel runs: coordinate system from the
+ * file (or --crs), conversion to WGS-84, matching by --match-field, merge, and the registry's own
+ * validator. Writes the merged parks.geojson only when it is valid; exits 1 on bad input or
+ * findings, 2 on a usage error.
+ */
+
+const USAGE = `usage: npm run import -- FILE [--crs auto|wgs84|cgcs2000|gcj02|bd09|EPSG:NNNN]
+                            [--match-field NAME] [--boundary official|approximate]
+                            [--out FILE] [--data DIR]
+  FILE           GeoJSON, KML, KMZ, a zipped Shapefile, or a .shp (its .dbf/.prj/.cpg are read beside it)
+  --crs          the file's coordinate system (default auto: the .prj, the file, or the coordinates)
+  --match-field  the attribute holding the park id or Chinese name (default: the one that matches most parks)
+  --boundary     the boundary quality to set (default official)
+  --out          where to write the merged parks.geojson (default parks.imported.geojson)
+  --data         the registry to merge into (default geo/)`;
+
+/** Parsed command-line options. */
+interface Options {
+  readonly file: string;
+  readonly crs: string;
+  readonly matchField: string | null;
+  readonly boundary: ImportedQuality;
+  readonly out: string;
+  readonly data: string;
+}
+
+const VALUE_OPTIONS = ['--crs', '--match-field', '--boundary', '--out', '--data'] as const;
+
+function parseArgs(args: readonly string[]): Options | string {
+  const values = new Map<string, string>();
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const [name, inline] = arg.startsWith('--') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    if (arg.startsWith('--')) {
+      if (!(VALUE_OPTIONS as readonly string[]).includes(name ?? ''))
+        return `unknown option ${arg}`;
+      const value = inline ?? args[++i];
+      if (value === undefined) return `${name} needs a value`;
+      values.set(name ?? '', value);
+    } else files.push(arg);
+  }
+  if (files.length !== 1 || !files[0]) return files.length ? 'give one FILE' : 'no FILE given';
+  const boundary = values.get('--boundary') ?? 'official';
+  if (boundary !== 'official' && boundary !== 'approximate') {
+    return `--boundary must be official or approximate, not ${boundary}`;
+  }
+  return {
+    file: files[0],
+    crs: values.get('--crs') ?? 'auto',
+    matchField: values.get('--match-field') ?? null,
+    boundary,
+    out: values.get('--out') ?? 'parks.imported.geojson',
+    data: values.get('--data') ?? 'geo',
+  };
+}
+
+/** The file, or for a .shp the Shapefile's parts beside it (same name, any case of extension). */
+async function inputFiles(path: string): Promise<InputFile[]> {
+  const read = async (file: string): Promise<InputFile> => ({
+    name: basename(file),
+    bytes: new Uint8Array(await readFile(file)),
+  });
+  if (extname(path).toLowerCase() !== '.shp') return [await read(path)];
+  const stem = basename(path, extname(path)).toLowerCase();
+  const siblings = (await readdir(dirname(path))).filter((name) => {
+    const ext = extname(name).toLowerCase();
+    return (
+      basename(name, extname(name)).toLowerCase() === stem &&
+      ['.shp', '.dbf', '.prj', '.cpg'].includes(ext)
+    );
+  });
+  return Promise.all(siblings.map((name) => read(join(dirname(path), name))));
+}
+
+const xmlParser = (): XmlParser => {
+  const { DOMParser } = new JSDOM('').window;
+  return (xml) => new DOMParser().parseFromString(xml, 'application/xml') as unknown as Document;
+};
+
+/** Runs the import; returns the exit code. */
+export async function main(
+  args: readonly string[],
+  print: (line: string) => void = console.log,
+  today: string = new Date().toISOString().slice(0, 10),
+): Promise<number> {
+  if (args.includes('-h') || args.includes('--help')) {
+    print(USAGE);
+    return 0;
+  }
+  const options = parseArgs(args);
+  if (typeof options === 'string') {
+    print(`import: ${options}\n${USAGE}`);
+    return 2;
+  }
+
+  const registryResult = await validateDirectory(options.data);
+  if (registryResult.findings.length > 0) {
+    for (const finding of registryResult.findings) print(formatFinding(finding));
+    print(
+      `import: the registry in ${registryResult.shownDir} has problems: fix them before importing`,
+    );
+    return 1;
+  }
+  const registry = registryResult.registry;
+
+  let files: InputFile[];
+  try {
+    files = await inputFiles(resolve(options.file));
+  } catch (error) {
+    print(
+      `${options.file}: cannot be read (${error instanceof Error ? error.message : String(error)})`,
+    );
+    return 1;
+  }
+  let source;
+  try {
+    source = readImportFiles(files, { parseXml: xmlParser() });
+  } catch (error) {
+    print(errorText(error).en);
+    return 1;
+  }
+  print(`${source.fileName}: ${source.features.length} polygon features (${source.format})`);
+  for (const note of source.notes) print(`  ${note.en}`);
+
+  let crs = source.guess.crs;
+  let swap = source.guess.swapAxes;
+  if (options.crs === 'auto') {
+    print(`  ${source.guess.message.en}`);
+    if (!crs) {
+      print(`import: give the coordinate system with --crs`);
+      return 1;
+    }
+  } else {
+    crs = crsById(options.crs);
+    swap = false;
+    if (!crs) {
+      print(
+        `import: unknown coordinate system ${options.crs}: use wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (a CGCS2000, Xian 1980 or Beijing 1954 Gauss–Krüger code, 4326, 4490, 3857)`,
+      );
+      return 2;
+    }
+  }
+  print(`  coordinate system: ${crs.name.en}`);
+  const converted = convertSource(source, crs, swap);
+  for (const warning of converted.warnings) print(`  warning: ${warning.en}`);
+
+  const field =
+    options.matchField ?? suggestMatchField(converted.features, source.fields, registry.parks);
+  if (field === null || !source.fields.includes(field)) {
+    print(
+      `import: ${source.fileName} has no field ${field ?? ''}: choose one of ${source.fields.join(', ') || '(none)'}`,
+    );
+    return 1;
+  }
+  const match = matchFeatures(converted.features, field, registry.parks);
+  print(`  match field: ${field}`);
+  for (const [parkId, indices] of match.matched) {
+    const values = indices.map((i) =>
+      fieldValue(converted.features.find((f) => f.index === i)?.properties ?? {}, field),
+    );
+    print(`  matched   ${parkId} ← ${values.join(', ')}`);
+  }
+  for (const unmatched of match.unmatched) {
+    const why =
+      unmatched.reason === 'ambiguous'
+        ? `could be ${unmatched.candidates.join(' or ')}`
+        : unmatched.reason === 'no-value'
+          ? 'empty field'
+          : 'no park of that id or name';
+    print(`  unmatched feature ${unmatched.feature + 1} "${unmatched.value}": ${why}`);
+  }
+  print(`  not in the file (kept as they are): ${match.missing.join(', ') || 'none'}`);
+  if (match.matched.size === 0) {
+    print(`import: no feature matched a park by ${field}: nothing to import`);
+    return 1;
+  }
+
+  const merged = mergeImport(registry, converted.features, match, {
+    boundary: options.boundary,
+    fileName: source.fileName,
+    date: today,
+  });
+  const outName = basename(options.out);
+  const validation = validateMerged(registry, merged.parks);
+  for (const finding of validation.findings)
+    print(
+      formatFinding({
+        ...finding,
+        file: finding.file === 'parks.geojson' ? outName : finding.file,
+      }),
+    );
+  if (validation.findings.length > 0) {
+    print(
+      `import: the merged registry has ${validation.findings.length} finding(s): nothing written`,
+    );
+    return 1;
+  }
+  await writeFile(options.out, formatParksFile(merged.parks));
+  print(
+    `wrote ${options.out}: ${merged.changed.length} boundaries replaced (${merged.changed.join(', ')}), set to ${options.boundary}; valid`,
+  );
+  if (resolve(options.out) !== resolve(options.data, 'parks.geojson')) {
+    print(
+      `review it, then copy it to ${join(options.data, 'parks.geojson')} (or run with --out ${join(options.data, 'parks.geojson')})`,
+    );
+  }
+  return 0;
+}
+
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (invokedDirectly) process.exitCode = await main(process.argv.slice(2));
