@@ -76,7 +76,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
+          testTimeout: 120_000,
           hookTimeout: 120_000,
           // One Chromium at a time: the machine has 2 cores and WebGL is software-rendered.
           fileParallelism: false,

@@ -1,29 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { shippedParks } from './geo';
-import {
-  launchBrowser,
-  openPage,
-  renderedParkIds,
-  serveDist,
-  waitForMapReady,
-  type StaticServer,
-} from './harness';
+import { openPage, renderedParkIds, useSuite, waitForMapReady } from './harness';
 
-let browser: Browser;
-let server: StaticServer;
+const suite = useSuite();
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterEach(() => server.overrides.clear());
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterEach(() => suite.server.overrides.clear());
 
 /** A 1×1 PNG: a tile that loads. */
 const TILE = Buffer.from(
@@ -31,14 +12,14 @@ const TILE = Buffer.from(
   'base64',
 );
 
-/** Serves a config.json that points the online basemap at `path` on the test server. */
+/** Serves a config.json that points the online basemap at `path` on the test suite.server. */
 function configureOnlineBasemap(path: string, timeoutMs = 8000): void {
-  server.overrides.set('/config.json', {
+  suite.server.overrides.set('/config.json', {
     status: 200,
     body: JSON.stringify({
       onlineBasemap: {
         name: 'test tiles',
-        tiles: [`${server.url}${path}{z}/{x}/{y}.png`],
+        tiles: [`${suite.server.url}${path}{z}/{x}/{y}.png`],
         attribution: 'test',
         timeoutMs,
       },
@@ -53,8 +34,8 @@ const allParks = shippedParks()
 describe('online basemap configured by the deployment', () => {
   it('is drawn under the parks when its tiles load', async () => {
     configureOnlineBasemap('tiles-ok/');
-    server.overrides.set('/tiles-ok/', { status: 200, body: TILE, contentType: 'image/png' });
-    const { page, context } = await openPage(browser, server.url);
+    suite.server.overrides.set('/tiles-ok/', { status: 200, body: TILE, contentType: 'image/png' });
+    const { page, context } = await openPage(suite.browser, suite.server.url);
     await waitForMapReady(page);
     expect((await renderedParkIds(page)).sort()).toEqual(allParks);
     // MapLibre lists a source's attribution only while the source is on the map.
@@ -68,8 +49,8 @@ describe('online basemap configured by the deployment', () => {
 
   it('falls back to the embedded basemap with a notice when its tiles fail', async () => {
     configureOnlineBasemap('tiles-down/');
-    server.overrides.set('/tiles-down/', { status: 503, body: 'down' });
-    const { page, context } = await openPage(browser, server.url);
+    suite.server.overrides.set('/tiles-down/', { status: 503, body: 'down' });
+    const { page, context } = await openPage(suite.browser, suite.server.url);
     await waitForMapReady(page);
     await page.locator('.basemap-notice').waitFor();
     expect(await page.locator('.basemap-notice').textContent()).toContain('内置底图');
@@ -79,8 +60,8 @@ describe('online basemap configured by the deployment', () => {
 
   it('falls back when its tiles are too slow', async () => {
     configureOnlineBasemap('tiles-slow/', 1500);
-    server.overrides.set('/tiles-slow/', { delayMs: 20_000 });
-    const { page, context } = await openPage(browser, server.url);
+    suite.server.overrides.set('/tiles-slow/', { delayMs: 20_000 });
+    const { page, context } = await openPage(suite.browser, suite.server.url);
     await waitForMapReady(page);
     await page.locator('.basemap-notice').waitFor();
     expect(await page.locator('.basemap-notice').textContent()).toContain('test tiles');

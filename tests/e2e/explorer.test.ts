@@ -1,39 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { shippedChains, shippedParks, shippedProjects } from './geo';
-import {
-  launchBrowser,
-  openPage,
-  renderedParkIds,
-  serveDist,
-  waitForMapReady,
-  type StaticServer,
-} from './harness';
+import { listedParkIds, openPage, renderedParkIds, useSuite, waitForMapReady } from './harness';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useSuite();
 
 const parks = shippedParks();
 const chains = shippedChains();
-
-/** The ids the list shows, in order. */
-function listedParkIds(page: Page): Promise<string[]> {
-  return page
-    .locator('#park-list .park-button')
-    .evaluateAll((buttons) =>
-      buttons.map((button) => (button as HTMLElement).dataset.parkId ?? ''),
-    );
-}
 
 /** Waits for the map to settle after a change, then reads what it drew. */
 async function settledRenderedIds(page: Page): Promise<string[]> {
@@ -50,7 +23,7 @@ async function settledRenderedIds(page: Page): Promise<string[]> {
 
 describe('the explorer in Chromium with WebGL', () => {
   it('draws every park on the map and lists every park at start', async () => {
-    const { page, context, errors } = await openPage(browser, server.url);
+    const { page, context, errors } = await openPage(suite.browser, suite.server.url);
     await waitForMapReady(page);
     const webgl = await page.evaluate(
       () => !!document.createElement('canvas').getContext('webgl2'),
@@ -63,7 +36,7 @@ describe('the explorer in Chromium with WebGL', () => {
   });
 
   it('unchecking a chain removes exactly the parks none of whose lead chains remain', async () => {
-    const { page, context } = await openPage(browser, server.url);
+    const { page, context } = await openPage(suite.browser, suite.server.url);
     await waitForMapReady(page);
     // The chain that leads the most parks makes the strongest test.
     const leadCounts = chains.map((chain) => ({
@@ -88,7 +61,7 @@ describe('the explorer in Chromium with WebGL', () => {
     const park = parks.find(
       (candidate) => projects.filter((p) => p.park === candidate.id).length >= 2,
     )!;
-    const { page, context } = await openPage(browser, server.url);
+    const { page, context } = await openPage(suite.browser, suite.server.url);
     await waitForMapReady(page);
     await page.getByRole('button', { name: park.name.zh, exact: true }).click();
     const detail = page.getByRole('region', { name: park.name.zh });
@@ -104,7 +77,10 @@ describe('the explorer in Chromium with WebGL', () => {
   });
 
   it('clicking a park on the map selects it, and the map= link restores the view', async () => {
-    const { page, context } = await openPage(browser, `${server.url}#map=11/32.15/119.47`);
+    const { page, context } = await openPage(
+      suite.browser,
+      `${suite.server.url}#map=11/32.15/119.47`,
+    );
     await waitForMapReady(page);
     const target = await page.evaluate(() => {
       const canvas = document.querySelector('.map canvas') as HTMLCanvasElement;
@@ -131,7 +107,7 @@ describe('the explorer in Chromium with WebGL', () => {
     expect(page.url()).toContain(`park=${clicked.id}`);
     await context.close();
 
-    const reopened = await openPage(browser, `${server.url}#map=12.5/32.2/119.45`);
+    const reopened = await openPage(suite.browser, `${suite.server.url}#map=12.5/32.2/119.45`);
     await waitForMapReady(reopened.page);
     const hash = await reopened.page.evaluate(() => window.location.hash);
     expect(hash).toMatch(/^#map=12\.5\/32\.2\/119\.45/);
@@ -139,7 +115,7 @@ describe('the explorer in Chromium with WebGL', () => {
   });
 
   it('works at phone size: the panel is a drawer and the map stays usable', async () => {
-    const { page, context } = await openPage(browser, server.url, {
+    const { page, context } = await openPage(suite.browser, suite.server.url, {
       viewport: { width: 375, height: 740 },
     });
     await waitForMapReady(page);

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /**
  * Where the built app lives; `npm test` builds it before the end-to-end tests run. ZPE_DIST points
@@ -178,4 +179,36 @@ export function renderedParkIds(page: Page): Promise<string[]> {
     if (!probe) throw new Error('the map test probe is not installed');
     return probe.renderedParkIds();
   });
+}
+
+/** The browser and the served app that one test file shares. */
+export interface Suite {
+  readonly browser: Browser;
+  readonly server: StaticServer;
+}
+
+/**
+ * Starts the app server and a browser before the file's tests and stops both after them. Call it
+ * at the top of a test file; read the suite inside tests (it is filled in by `beforeAll`).
+ */
+export function useSuite(extraArgs: readonly string[] = []): Suite {
+  const suite = {} as { browser: Browser; server: StaticServer };
+  beforeAll(async () => {
+    suite.server = await serveDist();
+    suite.browser = await launchBrowser(extraArgs);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
+}
+
+/** The park ids the list shows, in order. */
+export function listedParkIds(page: Page): Promise<string[]> {
+  return page
+    .locator('#park-list .park-button')
+    .evaluateAll((buttons) =>
+      buttons.map((button) => (button as HTMLElement).dataset.parkId ?? ''),
+    );
 }

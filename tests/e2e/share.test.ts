@@ -1,34 +1,14 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { shippedChains, shippedParks, shippedProjects } from './geo';
-import { launchBrowser, openPage, serveDist, waitForMapReady, type StaticServer } from './harness';
+import { listedParkIds, openPage, useSuite, waitForMapReady } from './harness';
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useSuite();
 
 const parks = shippedParks();
 const chains = shippedChains();
 const projects = shippedProjects();
-
-/** Ids in the park list, in order. */
-function listedParkIds(page: Page): Promise<string[]> {
-  return page
-    .locator('#park-list .park-button')
-    .evaluateAll((buttons) =>
-      buttons.map((button) => (button as HTMLElement).dataset.parkId ?? ''),
-    );
-}
 
 /** Each chain checkbox's checked state, by chain id. */
 async function chainChecks(page: Page): Promise<Record<string, boolean>> {
@@ -95,7 +75,7 @@ const mostLedChain = [...chains].sort(
 
 describe('sharing what is on screen', () => {
   it('a link copied after filtering and selecting reproduces checkboxes, list and detail', async () => {
-    const first = await openPage(browser, server.url);
+    const first = await openPage(suite.browser, suite.server.url);
     await waitForMapReady(first.page);
     await first.page.getByRole('checkbox', { name: mostLedChain.name.zh, exact: true }).uncheck();
     const visible = await listedParkIds(first.page);
@@ -109,7 +89,7 @@ describe('sharing what is on screen', () => {
     expect(link).toContain(`park=${park.id}`);
     await first.context.close();
 
-    const second = await openPage(browser, link);
+    const second = await openPage(suite.browser, link);
     await waitForMapReady(second.page);
     await second.page.getByRole('region', { name: park.name.zh }).waitFor();
     await second.page.getByRole('button', { name: '返回列表' }).click();
@@ -120,7 +100,7 @@ describe('sharing what is on screen', () => {
   });
 
   it('back and forward walk through earlier filters and selections', async () => {
-    const { page, context } = await openPage(browser, server.url);
+    const { page, context } = await openPage(suite.browser, suite.server.url);
     await waitForMapReady(page);
     const park = parks[0]!;
     await page.getByRole('button', { name: park.name.zh, exact: true }).click();
@@ -149,8 +129,8 @@ describe('sharing what is on screen', () => {
 
   it('a garbage hash still loads the app, with whatever was valid applied', async () => {
     const { page, context, errors } = await openPage(
-      browser,
-      `${server.url}#%E0%A4%A&&&chains=,,nope,${chains[0]!.id}&park=%3Cb%3Ex&map=abc/def&lang=xx`,
+      suite.browser,
+      `${suite.server.url}#%E0%A4%A&&&chains=,,nope,${chains[0]!.id}&park=%3Cb%3Ex&map=abc/def&lang=xx`,
     );
     await page.locator('#park-list').waitFor();
     const solo = parks
@@ -172,7 +152,7 @@ describe('search', () => {
     ['官塘', 'partial Chinese name'],
     ['Guantang Inno', 'partial English name'],
   ])('finds 官塘创新社区 by "%s" (%s) and opens it with the keyboard', async (query) => {
-    const { page, context } = await openPage(browser, server.url);
+    const { page, context } = await openPage(suite.browser, suite.server.url);
     await waitForMapReady(page);
     const box = page.getByRole('combobox');
     await box.focus();
@@ -187,7 +167,7 @@ describe('search', () => {
 
   it('finds a project and opens its park', async () => {
     const project = projects.find((candidate) => candidate.name.zh.includes('联东'))!;
-    const { page, context } = await openPage(browser, server.url);
+    const { page, context } = await openPage(suite.browser, suite.server.url);
     await waitForMapReady(page);
     await page.getByRole('combobox').fill('联东');
     const option = page.getByRole('option', { name: new RegExp(project.name.zh) });
@@ -201,7 +181,7 @@ describe('search', () => {
 
 describe('exports of what is filtered', () => {
   it('parks CSV, GeoJSON and projects CSV hold exactly the visible parks and their projects', async () => {
-    const { page, context } = await openPage(browser, server.url);
+    const { page, context } = await openPage(suite.browser, suite.server.url);
     await waitForMapReady(page);
     await page.getByRole('checkbox', { name: mostLedChain.name.zh, exact: true }).uncheck();
     const visible = await listedParkIds(page);
@@ -236,7 +216,7 @@ describe('exports of what is filtered', () => {
   });
 
   it('the map image is a PNG with the map drawn in it', async () => {
-    const { page, context } = await openPage(browser, server.url);
+    const { page, context } = await openPage(suite.browser, suite.server.url);
     await waitForMapReady(page);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
