@@ -186,6 +186,7 @@ export default function MapView(props: MapViewProps): JSX.Element {
       if (!instance) return;
       instance.setLayoutProperty(LAYER.parksLabel, 'text-field', nameExpression(lang));
       instance.setLayoutProperty('basemap-labels', 'text-field', nameExpression(lang));
+      instance.getCanvas().setAttribute('aria-label', props.label);
     }),
   );
 
@@ -308,13 +309,5 @@ export default function MapView(props: MapViewProps): JSX.Element {
     }),
   );
 
-  return (
-    <div
-      ref={container}
-      class="map"
-      role="region"
-      aria-label={props.label}
-      data-map-ready={ready() ? 'true' : 'false'}
-    />
-  );
+  return <div ref={container} class="map" data-map-ready={ready() ? 'true' : 'false'} />;
 }

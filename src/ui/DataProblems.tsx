@@ -3,12 +3,25 @@ import type { Finding } from '../data/validate';
 import { formatFinding } from '../data/finding';
 import { t, type Lang } from '../domain/i18n';
 
+/**
+ * Up to this many findings are listed without a click. A hand-edited file with dozens of problems
+ * starts folded, so that the park list stays in view; even then the findings about whole files (a
+ * file missing or not JSON) stay listed, and the heading names every file concerned.
+ */
+const OPEN_FINDINGS_LIMIT = 5;
+
 /** The problems found in the data files: file, record and finding, each on its own line. */
 export default function DataProblems(props: {
   findings: readonly Finding[];
   lang: Lang;
 }): JSX.Element {
-  const [open, setOpen] = createSignal(false);
+  // The findings of one load never change, so the initial state is read once.
+  // eslint-disable-next-line solid/reactivity
+  const [open, setOpen] = createSignal(props.findings.length <= OPEN_FINDINGS_LIMIT);
+  const files = (): string =>
+    [...new Set(props.findings.map((finding) => finding.file))].join(', ');
+  const shown = (): readonly Finding[] =>
+    open() ? props.findings : props.findings.filter((finding) => finding.id === null);
   return (
     <Show when={props.findings.length > 0}>
       <section class="data-problems" role="status" aria-labelledby="data-problems-heading">
@@ -16,26 +29,30 @@ export default function DataProblems(props: {
           <h2 id="data-problems-heading">
             {t('dataProblems', props.lang)} ({props.findings.length})
           </h2>
-          <button
-            type="button"
-            class="link-button"
-            aria-expanded={open()}
-            onClick={() => setOpen(!open())}
-          >
-            {open() ? t('hide', props.lang) : t('show', props.lang)}
-          </button>
+          <Show when={props.findings.length > OPEN_FINDINGS_LIMIT}>
+            <button
+              type="button"
+              class="link-button"
+              aria-expanded={open()}
+              aria-controls="data-problems-list"
+              onClick={() => setOpen(!open())}
+            >
+              {open() ? t('hide', props.lang) : t('show', props.lang)}
+            </button>
+          </Show>
         </div>
-        <Show when={open()}>
-          <ul role="list" class="findings">
-            <For each={props.findings}>
-              {(finding) => (
-                <li>
-                  <code>{formatFinding(finding)}</code>
-                </li>
-              )}
-            </For>
-          </ul>
-        </Show>
+        <p class="data-problems-files small">
+          {t('dataProblemsIn', props.lang)} <span class="file-names">{files()}</span>
+        </p>
+        <ul role="list" class="findings" id="data-problems-list" hidden={shown().length === 0}>
+          <For each={shown()}>
+            {(finding) => (
+              <li>
+                <code>{formatFinding(finding)}</code>
+              </li>
+            )}
+          </For>
+        </ul>
       </section>
     </Show>
   );

@@ -24,7 +24,12 @@ export default function ParkList(props: {
       </h2>
       <Show
         when={state.visibleParks().length > 0}
-        fallback={<p class="empty">{t('noParksMatch', lang())}</p>}
+        fallback={
+          <p class="empty">
+            {/* Without parks the filters are not to blame: say that the data is missing. */}
+            {t(state.registry.parks.length === 0 ? 'noParksLoaded' : 'noParksMatch', lang())}
+          </p>
+        }
       >
         <ul role="list" id="park-list">
           <For each={state.visibleParks()}>
