@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { shippedChains, shippedParks, shippedProjects } from './geo';
-import { launchBrowser, serveDist, waitForMapReady, type StaticServer } from './harness';
+import { launchBrowser, useSuite, waitForMapReady } from './harness';
 
 /**
  * axe-core over the main views of the built app: zero serious or critical violations.
  *
- * axe is installed with `addInitScript`, which the browser runs through the DevTools protocol
+ * axe is installed with `addInitScript`, which the suite.browser runs through the DevTools protocol
  * before the page's own scripts. That is not subject to the page's Content-Security-Policy, so the
  * views are checked under the very policy users get; `bypassCSP` or an injected <script> element
  * (which `script-src 'self'` refuses) are not needed.
@@ -19,18 +19,7 @@ const AXE_SOURCE = readFileSync(
   'utf8',
 );
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useSuite();
 
 const parks = shippedParks();
 const chains = shippedChains();
@@ -58,15 +47,15 @@ interface Violation {
 async function openWithAxe(
   viewport: { width: number; height: number },
   hash = '',
-  inBrowser: Browser = browser,
+  inBrowser: Browser = suite.browser,
 ): Promise<{ page: Page; context: BrowserContext; pageErrors: string[] }> {
   const context = await inBrowser.newContext({ viewport, reducedMotion: 'reduce' });
   await context.addInitScript({ content: AXE_SOURCE });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(`${server.url}${hash}`);
-  if (inBrowser === browser) await waitForMapReady(page);
+  await page.goto(`${suite.server.url}${hash}`);
+  if (inBrowser === suite.browser) await waitForMapReady(page);
   else await page.locator('.map-fallback').waitFor();
   return { page, context, pageErrors };
 }
@@ -190,14 +179,14 @@ describe('accessibility (axe-core): no serious or critical violations', () => {
   });
 
   it('data problems listed (projects.json missing)', async () => {
-    server.overrides.set('/geo/projects.json', { status: 404, body: 'not found' });
+    suite.server.overrides.set('/geo/projects.json', { status: 404, body: 'not found' });
     try {
       const { page, context } = await openWithAxe(DESKTOP);
       await page.locator('.data-problems .findings li').first().waitFor();
       await expectNoSeriousViolations(page, 'data problems');
       await context.close();
     } finally {
-      server.overrides.clear();
+      suite.server.overrides.clear();
     }
   });
 

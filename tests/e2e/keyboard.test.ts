@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { shippedChains, shippedParks, shippedProjects } from './geo';
-import { launchBrowser, openPage, serveDist, waitForMapReady, type StaticServer } from './harness';
+import { listedParkIds, openPage, useSuite, waitForMapReady } from './harness';
 
 /**
  * Keyboard-only use: every step below is a key press (Tab, Shift+Tab, Space, Enter, Escape), never
@@ -9,18 +9,7 @@ import { launchBrowser, openPage, serveDist, waitForMapReady, type StaticServer 
  * makes the map jump instead of fly, and the map region points to its text alternative.
  */
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useSuite();
 
 const parks = shippedParks();
 const chains = shippedChains();
@@ -100,15 +89,6 @@ async function tabTo(
   );
 }
 
-/** The ids the park list shows, in order. */
-function listedParkIds(page: Page): Promise<string[]> {
-  return page
-    .locator('#park-list .park-button')
-    .evaluateAll((buttons) =>
-      buttons.map((button) => (button as HTMLElement).dataset.parkId ?? ''),
-    );
-}
-
 const parkButton = `.park-button[data-park-id="${target.id}"]`;
 
 /** Keys only: to the chain filter, toggle it, into the list, open the target park. */
@@ -137,7 +117,7 @@ async function openTargetByKeyboard(page: Page): Promise<void> {
 
 describe('keyboard only', () => {
   it('filters, list, a park’s projects, Escape: focus lands back on the park that was opened', async () => {
-    const { page, context, errors } = await openPage(browser, server.url);
+    const { page, context, errors } = await openPage(suite.browser, suite.server.url);
     await waitForMapReady(page);
     await openTargetByKeyboard(page);
 
@@ -165,7 +145,7 @@ describe('keyboard only', () => {
   }, 120_000);
 
   it('the same journey closed with the back button: Shift+Tab to it, Enter', async () => {
-    const { page, context, errors } = await openPage(browser, server.url);
+    const { page, context, errors } = await openPage(suite.browser, suite.server.url);
     await waitForMapReady(page);
     await openTargetByKeyboard(page);
 
@@ -180,7 +160,7 @@ describe('keyboard only', () => {
   }, 120_000);
 
   it('every Tab stop of the page shows a focus ring, the map’s own controls included', async () => {
-    const { page, context } = await openPage(browser, server.url);
+    const { page, context } = await openPage(suite.browser, suite.server.url);
     await waitForMapReady(page);
     const stops: string[] = [];
     for (let press = 0; press < 200; press++) {
@@ -230,7 +210,7 @@ describe('reduced motion', () => {
   }
 
   it('with prefers-reduced-motion the view jumps to a park; without it, it flies there', async () => {
-    const reduced = await openPage(browser, server.url, { reducedMotion: 'reduce' });
+    const reduced = await openPage(suite.browser, suite.server.url, { reducedMotion: 'reduce' });
     await waitForMapReady(reduced.page);
     const jump = await selectAndReadCamera(reduced.page);
     expect(jump.after.moving).toBe(false);
@@ -243,7 +223,9 @@ describe('reduced motion', () => {
     expect(settled).toEqual(jump.after);
     await reduced.context.close();
 
-    const animated = await openPage(browser, server.url, { reducedMotion: 'no-preference' });
+    const animated = await openPage(suite.browser, suite.server.url, {
+      reducedMotion: 'no-preference',
+    });
     await waitForMapReady(animated.page);
     const fly = await selectAndReadCamera(animated.page);
     expect(fly.after.moving).toBe(true);
@@ -262,7 +244,7 @@ describe('reduced motion', () => {
 
 describe('the map’s text alternative', () => {
   it('the map region is described as showing the same parks as the list beside it', async () => {
-    const { page, context } = await openPage(browser, server.url);
+    const { page, context } = await openPage(suite.browser, suite.server.url);
     await waitForMapReady(page);
     const description = await page.evaluate(() => {
       const region = document.querySelector('main.map-area');

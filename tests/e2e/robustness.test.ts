@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import { DISTRICTS, PARK_KINDS, PARK_LEVELS } from '../../src/data/enums';
 import { shippedChains, shippedParks, shippedProjects } from './geo';
 import {
@@ -9,33 +9,22 @@ import {
   launchBrowser,
   openPage,
   renderedParkIds,
-  serveDist,
+  listedParkIds,
+  useSuite,
   waitForMapReady,
-  type StaticServer,
 } from './harness';
 
 /**
  * The faults of issue #7, each produced for real: a data file served missing, broken or partly
- * invalid by the test server, a browser launched without WebGL, links with mangled hashes, the
+ * invalid by the test suite.server, a suite.browser launched without WebGL, links with mangled hashes, the
  * built page's Content-Security-Policy, and a burst of 200 filter and selection changes.
  */
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
+const suite = useSuite();
 
 afterEach(() => {
   // Each test sets the faults it needs; none may leak into the next.
-  server?.overrides.clear();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  suite.server?.overrides.clear();
 });
 
 const parks = shippedParks();
@@ -46,13 +35,8 @@ const PARKS_PATH = '/geo/parks.geojson';
 const GEO_DIR = resolve(import.meta.dirname, '../../geo');
 
 /** The ids the park list shows, sorted. */
-async function listedParkIds(page: Page): Promise<string[]> {
-  const ids = await page
-    .locator('#park-list .park-button')
-    .evaluateAll((buttons) =>
-      buttons.map((button) => (button as HTMLElement).dataset.parkId ?? ''),
-    );
-  return ids.sort();
+async function sortedListedIds(page: Page): Promise<string[]> {
+  return (await listedParkIds(page)).sort();
 }
 
 /** What the map drew once it has settled: ready, then two frames for a new filter to apply. */
@@ -79,7 +63,7 @@ function recordDialogs(page: Page): string[] {
  * is in place before any of the app's code (or text it renders) could open one.
  */
 async function openWatched(url: string) {
-  const opened = await openPage(browser, 'about:blank');
+  const opened = await openPage(suite.browser, 'about:blank');
   const dialogs = recordDialogs(opened.page);
   await opened.page.goto(url);
   return { ...opened, dialogs };
@@ -119,8 +103,8 @@ describe('a data file that is missing or broken', () => {
   ])(
     'parks.geojson $fault: the rest loads and the data-problems panel names the file',
     async ({ body, status, finding }) => {
-      server.overrides.set(PARKS_PATH, { status, body });
-      const { page, context, errors, dialogs } = await openWatched(server.url);
+      suite.server.overrides.set(PARKS_PATH, { status, body });
+      const { page, context, errors, dialogs } = await openWatched(suite.server.url);
       const problems = page.getByRole('status').filter({ hasText: '数据问题' });
       await problems.waitFor();
       expect(await problems.isVisible()).toBe(true);
@@ -148,7 +132,7 @@ describe('a data file that is missing or broken', () => {
       await expect(page.locator('.park-list .empty').textContent()).resolves.toContain(
         '园区数据未能加载',
       );
-      expect(await listedParkIds(page)).toEqual([]);
+      expect(await sortedListedIds(page)).toEqual([]);
       // The map still shows the basemap, with no parks on it.
       expect(await settledRenderedIds(page)).toEqual([]);
       expect(pageErrors(errors.messages)).toEqual([]);
@@ -187,9 +171,9 @@ describe('a data file that is missing or broken', () => {
       const sources = p.sources as Record<string, unknown>[];
       sources[0]!.title = hostileSourceTitle;
     });
-    server.overrides.set(PARKS_PATH, { status: 200, body: text });
+    suite.server.overrides.set(PARKS_PATH, { status: 200, body: text });
 
-    const { page, context, errors, dialogs } = await openWatched(server.url);
+    const { page, context, errors, dialogs } = await openWatched(suite.server.url);
     await page.locator('.data-problems').waitFor();
     const lines = await findingLines(page);
     expect(lines.find((line) => line.startsWith(`parks.geojson: ${threeLeads}: `))).toMatch(
@@ -204,7 +188,7 @@ describe('a data file that is missing or broken', () => {
 
     // Records that fail the schema are left out; the rest, including the over-led park, draw.
     const expected = allParkIds.filter((id) => id !== noChineseName && id !== scriptUrl);
-    expect(await listedParkIds(page)).toEqual(expected);
+    expect(await sortedListedIds(page)).toEqual(expected);
     expect(await settledRenderedIds(page)).toEqual(expected);
 
     // The hostile name is shown as the characters it is made of, in the list and in the detail.
@@ -240,11 +224,11 @@ describe('a data file that is missing or broken', () => {
   });
 });
 
-describe('a browser without WebGL', () => {
+describe('a suite.browser without WebGL', () => {
   it('keeps filters, list, search, legend and details working and says why there is no map', async () => {
     const noGl = await launchBrowser(['--disable-webgl']);
     try {
-      const { page, context, errors } = await openPage(noGl, server.url);
+      const { page, context, errors } = await openPage(noGl, suite.server.url);
       // The flag really removes WebGL, or this test would prove nothing.
       const gl = await page.evaluate(() => ({
         webgl2: !!document.createElement('canvas').getContext('webgl2'),
@@ -259,7 +243,7 @@ describe('a browser without WebGL', () => {
       expect(await page.locator('.map-area canvas').count()).toBe(0);
 
       // Filters and list.
-      expect(await listedParkIds(page)).toEqual(allParkIds);
+      expect(await sortedListedIds(page)).toEqual(allParkIds);
       const target = chains.find((chain) => chain.id === 'aerospace')!;
       await page.getByRole('checkbox', { name: target.name.zh, exact: true }).uncheck();
       const withoutTarget = parks
@@ -267,10 +251,10 @@ describe('a browser without WebGL', () => {
         .map((park) => park.id)
         .sort();
       expect(withoutTarget.length).toBeLessThan(parks.length);
-      expect(await listedParkIds(page)).toEqual(withoutTarget);
+      expect(await sortedListedIds(page)).toEqual(withoutTarget);
       // The legend still toggles the chain back on.
       await page.locator('.legend-item', { hasText: target.name.zh }).click();
-      expect(await listedParkIds(page)).toEqual(allParkIds);
+      expect(await sortedListedIds(page)).toEqual(allParkIds);
 
       // Search, then the detail with its projects.
       const park = parks.find((candidate) => candidate.id === 'gt')!;
@@ -340,9 +324,9 @@ describe('links with mangled hashes', () => {
   ])(
     'a $name hash loads the app with its valid parts applied',
     async ({ hash, listed, ignored }) => {
-      const { page, context, errors, dialogs } = await openWatched(`${server.url}${hash}`);
+      const { page, context, errors, dialogs } = await openWatched(`${suite.server.url}${hash}`);
       await waitForMapReady(page);
-      expect(await listedParkIds(page)).toEqual(listed);
+      expect(await sortedListedIds(page)).toEqual(listed);
       expect(await settledRenderedIds(page)).toEqual(listed);
       expect(await page.locator('.park-detail').count()).toBe(0);
 
@@ -394,7 +378,7 @@ describe('the Content-Security-Policy', () => {
   });
 
   it('the app runs under it without a single violation, and the policy is enforced', async () => {
-    const context = await browser.newContext({
+    const context = await suite.browser.newContext({
       viewport: { width: 1280, height: 800 },
       reducedMotion: 'reduce',
       acceptDownloads: true,
@@ -417,7 +401,7 @@ describe('the Content-Security-Policy', () => {
         ...(window as unknown as { __cspViolations: string[] }).__cspViolations,
       ]);
 
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await waitForMapReady(page);
     // Exercise what loads code or data lazily or makes images: a park's detail, pinyin search, the
     // map image export, a language switch.
@@ -600,7 +584,7 @@ describe('stress', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(parks.length);
 
-    const { page, context, errors } = await openPage(browser, server.url);
+    const { page, context, errors } = await openPage(suite.browser, suite.server.url);
     await waitForMapReady(page);
     const startView = await page.evaluate(() => window.location.hash);
 
@@ -652,7 +636,7 @@ describe('stress', () => {
             click('.filters .section-head .link-button');
             break;
         }
-        // Mostly back to back; now and then the browser gets a task or a frame in between, so
+        // Mostly back to back; now and then the suite.browser gets a task or a frame in between, so
         // that map updates interleave with the clicks as they would under a hasty user.
         if (i % 31 === 30) await frame();
         else if (i % 9 === 8) await task();
@@ -663,7 +647,7 @@ describe('stress', () => {
     expect(await page.locator('.park-detail').count()).toBe(0);
 
     // The list and every checkbox, cluster box, legend entry and count agree with the model.
-    expect(await listedParkIds(page)).toEqual(expected);
+    expect(await sortedListedIds(page)).toEqual(expected);
     const ui = await page.evaluate(() => ({
       chains: [...document.querySelectorAll<HTMLInputElement>('.chain-tree .chains input')].map(
         (input) => input.checked,
@@ -715,7 +699,7 @@ describe('stress', () => {
     await expect
       .poll(async () => (await renderedParkIds(page)).sort(), { timeout: 20_000 })
       .toEqual(expected);
-    expect(await listedParkIds(page)).toEqual(expected);
+    expect(await sortedListedIds(page)).toEqual(expected);
     expect(pageErrors(errors.messages)).toEqual([]);
     await context.close();
   }, 120_000);
