@@ -230,7 +230,10 @@ function blobRing(random: Random, lon: number, lat: number, maxKm: number): Posi
   // Log-uniform 40–400, but no edge shorter than about 2 m: 6-decimal rounding moves a vertex by up
   // to 7 cm, which must not reorder the vertices of the tiny linked parks of a 50k registry.
   const perimeterM = 2 * Math.PI * maxKm * 0.6 * 1000;
-  const vertices = Math.max(40, Math.min(Math.round(40 * 10 ** random()), Math.floor(perimeterM / 2)));
+  const vertices = Math.max(
+    40,
+    Math.min(Math.round(40 * 10 ** random()), Math.floor(perimeterM / 2)),
+  );
   const k1 = 2 + Math.floor(random() * 3);
   const k2 = 3 + Math.floor(random() * 4);
   const spikes = 5 + Math.floor(random() * 8);
@@ -514,6 +517,15 @@ export interface WrittenRegistry {
   readonly projects: number;
   readonly vertices: number;
   readonly bytes: { readonly parks: number; readonly projects: number; readonly chains: number };
+  /** Number of parks each chain leads, to pick the chain whose toggle moves the most parks. */
+  readonly parksByChain: Readonly<Record<string, number>>;
+}
+
+/** How many parks each chain leads. */
+export function countLeads(leads: ReadonlyArray<readonly string[]>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const lead of leads) for (const id of lead) counts[id] = (counts[id] ?? 0) + 1;
+  return counts;
 }
 
 /** Writes a JSON array one item at a time: a 50k-park file is too big for one string. */
@@ -544,7 +556,9 @@ async function writeCollection(
     }
   }
   await write(`\n${tail}`);
-  await new Promise<void>((done, fail) => stream.end((error?: Error | null) => (error ? fail(error) : done())));
+  await new Promise<void>((done, fail) =>
+    stream.end((error?: Error | null) => (error ? fail(error) : done())),
+  );
   return bytes;
 }
 
@@ -552,7 +566,10 @@ async function writeCollection(
  * Generates a registry into `dir` (chains.json, parks.geojson, projects.json) unless the same
  * generator version, seed and size were written there before.
  */
-export async function writeRegistry(dir: string, options: GenerateOptions): Promise<WrittenRegistry> {
+export async function writeRegistry(
+  dir: string,
+  options: GenerateOptions,
+): Promise<WrittenRegistry> {
   const stampPath = join(dir, 'bench-stamp.json');
   const stamp = JSON.stringify({ version: GENERATOR_VERSION, ...options });
   if (existsSync(stampPath)) {
@@ -586,6 +603,7 @@ export async function writeRegistry(dir: string, options: GenerateOptions): Prom
       (sum, park) => sum + park.geometry.coordinates.reduce((n, ring) => n + ring.length, 0),
       0,
     ),
+    parksByChain: countLeads(registry.parks.features.map((park) => park.properties.lead)),
     bytes: {
       parks: parksBytes,
       projects: projectsBytes,

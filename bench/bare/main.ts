@@ -1,7 +1,16 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import { Map as MapLibreMap, setWorkerUrl, type GeoJSONSource } from 'maplibre-gl';
-import type { Feature, FeatureCollection, Point, Polygon, MultiPolygon } from 'geojson';
+import {
+  Map as MapLibreMap,
+  setWorkerUrl,
+  type DataDrivenPropertyValueSpecification,
+  type ExpressionSpecification,
+  type FilterSpecification,
+  type GeoJSONSource,
+  type LayerSpecification,
+  type StyleSpecification,
+} from 'maplibre-gl';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { DISTRICTS, PARK_KINDS, PARK_LEVELS } from '../../src/data/schema';
 import type { Chain } from '../../src/data/schema';
 import type { FilterState } from '../../src/domain/filter';
@@ -23,7 +32,13 @@ import type { ProbedMap, ProbeWindow } from '../probe/maplibre';
  * ready, which is the least any page showing this data must do.
  *
  * URL: `?data=DIR/` (default `../geo/`), `&w=`/`&h=` the map's size in CSS pixels (the app's map
- * size, so that both draw the same number of pixels).
+ * size, so that both draw the same number of pixels). Two variants try the large-data paths:
+ * - `&tiles=1`: the parks and projects come as vector tiles from `DIR/tiles/{z}/{x}/{y}.pbf`
+ *   (bench/tiles.ts) instead of GeoJSON, with the same layers; projects carry their park's filter
+ *   fields, so their filter is an expression instead of a list of park ids.
+ * - `&hide=state`: a filter change sets a `hidden` feature-state on the parks (and projects) that
+ *   change, and the layers' opacities read it, instead of calling `setFilter`: a paint-only update
+ *   that MapLibre makes without re-laying out the tiles in its worker.
  */
 
 setWorkerUrl(workerUrl);
@@ -44,6 +59,8 @@ export interface BareWindow extends ProbeWindow {
 
 const bare = window as unknown as BareWindow;
 const params = new URLSearchParams(window.location.search);
+const tiles = params.get('tiles') === '1';
+const hideByState = params.get('hide') === 'state';
 const geoBase = new URL('../geo/', window.location.href).href;
 const dataBase = new URL(params.get('data') ?? '../geo/', window.location.href).href;
 const container = document.getElementById('map');
@@ -77,58 +94,63 @@ interface RawProject {
   readonly location?: [number, number];
 }
 
+type ParkCollection = FeatureCollection<Polygon | MultiPolygon>;
+type ProjectCollection = FeatureCollection<Point>;
+
 // The same flat properties as src/map/features.ts, written out so that no app code runs here.
-const parksPromise = fetchJson('parks.geojson').then((file) => {
-  const parks = (file as { features: RawPark[] }).features;
-  const collection: FeatureCollection<Polygon | MultiPolygon> = {
-    type: 'FeatureCollection',
-    features: parks.map((park) => ({
-      type: 'Feature',
-      geometry: park.geometry,
-      properties: {
-        id: park.properties.id,
-        name_zh: park.properties.name.zh,
-        name_en: park.properties.name.en ?? null,
-        chain_a: park.properties.lead[0] ?? '',
-        chain_b: park.properties.lead[1] ?? '',
-        kind: park.properties.kind,
-        level: park.properties.level,
-        district: park.properties.district,
-        boundary: park.properties.boundary,
-      },
-    })),
-  };
-  times['parksParsed'] = performance.now();
-  return collection;
-});
-const projectsPromise = fetchJson('projects.json').then((file) => {
-  const projects = (file as { projects: RawProject[] }).projects;
-  const collection: FeatureCollection<Point> = {
-    type: 'FeatureCollection',
-    features: projects
-      .filter((project) => project.location !== undefined)
-      .map(
-        (project): Feature<Point> => ({
+const parksPromise: Promise<ParkCollection> | null = tiles
+  ? null
+  : fetchJson('parks.geojson').then((file) => {
+      const parks = (file as { features: RawPark[] }).features;
+      const collection: ParkCollection = {
+        type: 'FeatureCollection',
+        features: parks.map((park) => ({
           type: 'Feature',
-          geometry: { type: 'Point', coordinates: project.location ?? [0, 0] },
+          geometry: park.geometry,
           properties: {
-            id: project.id,
-            park: project.park,
-            chain_a: project.chain,
-            name_zh: project.name.zh,
+            id: park.properties.id,
+            name_zh: park.properties.name.zh,
+            name_en: park.properties.name.en ?? null,
+            chain_a: park.properties.lead[0] ?? '',
+            chain_b: park.properties.lead[1] ?? '',
+            kind: park.properties.kind,
+            level: park.properties.level,
+            district: park.properties.district,
+            boundary: park.properties.boundary,
           },
-        }),
-      ),
-  };
-  times['projectsParsed'] = performance.now();
-  return collection;
-});
+        })),
+      };
+      times['parksParsed'] = performance.now();
+      return collection;
+    });
+const projectsPromise: Promise<ProjectCollection> | null = tiles
+  ? null
+  : fetchJson('projects.json').then((file) => {
+      const projects = (file as { projects: RawProject[] }).projects;
+      const collection: ProjectCollection = {
+        type: 'FeatureCollection',
+        features: projects
+          .filter((project) => project.location !== undefined)
+          .map((project): Feature<Point> => ({
+            type: 'Feature',
+            geometry: { type: 'Point', coordinates: project.location ?? [0, 0] },
+            properties: {
+              id: project.id,
+              park: project.park,
+              chain_a: project.chain,
+              name_zh: project.name.zh,
+            },
+          })),
+      };
+      times['projectsParsed'] = performance.now();
+      return collection;
+    });
 
 const chainsFile = (await fetchJson('chains.json')) as { chains: Chain[] };
 const chains = chainsFile.chains;
 times['chainsParsed'] = performance.now();
 
-const defaultFilter = (selected: readonly string[]): FilterState => ({
+const filterOf = (selected: readonly string[]): FilterState => ({
   chains: new Set(selected),
   kinds: new Set(PARK_KINDS),
   levels: new Set(PARK_LEVELS),
@@ -136,15 +158,95 @@ const defaultFilter = (selected: readonly string[]): FilterState => ({
 });
 const allChainIds = chains.map((chain) => chain.id);
 
-// The same options as MapView, so that both maps do the same work per frame.
-const map = new MapLibreMap({
-  container,
-  style: buildStyle({
+/** The park layers and the filter MapView gives each, for a given visibility filter. */
+function parkLayerFilters(visible: FilterSpecification): Array<[string, FilterSpecification]> {
+  return [
+    [LAYER.parksFill, visible],
+    [LAYER.parksSelected, visible],
+    [LAYER.parksLabel, visible],
+    [LAYER.parksSecondChain, withCondition(visible, ['!=', ['get', 'chain_b'], ''])],
+    [LAYER.parksOutlineOfficial, withCondition(visible, ['==', ['get', 'boundary'], 'official'])],
+    [LAYER.parksOutlineDrawn, withCondition(visible, ['!=', ['get', 'boundary'], 'official'])],
+  ];
+}
+
+/** The project filter of the tiles variant: the park's filter fields, copied into each project. */
+function tileProjectFilter(filter: FilterState): FilterSpecification {
+  const chainList = ['literal', [...filter.chains]] as ExpressionSpecification;
+  return [
+    'all',
+    ['any', ['in', ['get', 'park_a'], chainList], ['in', ['get', 'park_b'], chainList]],
+    ['in', ['get', 'kind'], ['literal', [...filter.kinds]]],
+    ['in', ['get', 'level'], ['literal', [...filter.levels]]],
+    ['in', ['get', 'district'], ['literal', [...filter.districts]]],
+  ] as FilterSpecification;
+}
+
+const HIDDEN: ExpressionSpecification = ['boolean', ['feature-state', 'hidden'], false];
+
+/** Wraps a paint value so that a hidden feature draws nothing. */
+function unlessHidden(
+  value: unknown,
+  fallback: number,
+): DataDrivenPropertyValueSpecification<number> {
+  return ['case', HIDDEN, 0, (value ?? fallback) as ExpressionSpecification] as never;
+}
+
+/** The app's style, adapted to the variant. */
+function styleFor(): StyleSpecification {
+  const style = buildStyle({
     geoBaseUrl: geoBase,
     chains,
     lang: 'zh',
-    visible: parkFilterExpression(defaultFilter(allChainIds)),
-  }),
+    visible: parkFilterExpression(filterOf(allChainIds)),
+  });
+  if (tiles) {
+    style.sources[SOURCE.parks] = {
+      type: 'vector',
+      tiles: [
+        new URL('tiles/{z}/{x}/{y}.pbf', dataBase).href.replace(/%7B/g, '{').replace(/%7D/g, '}'),
+      ],
+      minzoom: 0,
+      maxzoom: 14,
+      promoteId: 'id',
+    };
+    // One tile set holds both layers; the projects' GeoJSON source is not needed.
+    style.sources = Object.fromEntries(
+      Object.entries(style.sources).filter(([id]) => id !== SOURCE.projects),
+    );
+    style.layers = style.layers.map((layer): LayerSpecification => {
+      if (!('source' in layer)) return layer;
+      if (layer.source === SOURCE.parks) return { ...layer, 'source-layer': 'parks' } as never;
+      if (layer.source === SOURCE.projects)
+        return { ...layer, source: SOURCE.parks, 'source-layer': 'projects' } as never;
+      return layer;
+    });
+  }
+  if (hideByState) {
+    style.layers = style.layers.map((layer): LayerSpecification => {
+      if (
+        !('source' in layer) ||
+        (layer.source !== SOURCE.parks && layer.source !== SOURCE.projects)
+      )
+        return layer;
+      const paint = { ...(layer.paint as Record<string, unknown>) };
+      if (layer.type === 'fill') paint['fill-opacity'] = unlessHidden(paint['fill-opacity'], 1);
+      if (layer.type === 'line') paint['line-opacity'] = unlessHidden(paint['line-opacity'], 1);
+      if (layer.type === 'symbol') paint['text-opacity'] = unlessHidden(paint['text-opacity'], 1);
+      if (layer.type === 'circle') {
+        paint['circle-opacity'] = unlessHidden(paint['circle-opacity'], 1);
+        paint['circle-stroke-opacity'] = unlessHidden(paint['circle-stroke-opacity'], 1);
+      }
+      return { ...layer, paint } as never;
+    });
+  }
+  return style;
+}
+
+// The same options as MapView, so that both maps do the same work per frame.
+const map = new MapLibreMap({
+  container,
+  style: styleFor(),
   bounds: ZHENJIANG_BOUNDS,
   fitBoundsOptions: { padding: 20 },
   attributionControl: false,
@@ -155,56 +257,87 @@ const map = new MapLibreMap({
 const record: ProbedMap = { map, createdAt: performance.now(), loadedAt: null };
 (bare.__zpeBenchMaps ??= []).push(record);
 
+const renderedParkIds = (): string[] => {
+  const hits = map.queryRenderedFeatures({ layers: [LAYER.parksFill] });
+  return [...new Set(hits.map((hit) => String(hit.properties['id'])))].sort();
+};
+
+/** Marks the map ready at its next idle, as MapView does. */
+function readyAtIdle(): void {
+  map.once('idle', () => {
+    times['ready'] = performance.now();
+    container?.setAttribute('data-map-ready', 'true');
+  });
+}
+
 map.once('load', () => {
   record.loadedAt = performance.now();
+  if (tiles) {
+    const applyChains = (selected: readonly string[]): void => {
+      const filter = filterOf(selected);
+      for (const [layer, layerFilter] of parkLayerFilters(parkFilterExpression(filter)))
+        map.setFilter(layer, layerFilter);
+      map.setFilter(LAYER.projects, tileProjectFilter(filter));
+    };
+    readyAtIdle();
+    applyChains(allChainIds);
+    bare.__bare = { times, chainIds: allChainIds, renderedParkIds, applyChains };
+    return;
+  }
   void Promise.all([parksPromise, projectsPromise]).then(([parks, projects]) => {
+    if (!parks || !projects) return;
     map.getSource<GeoJSONSource>(SOURCE.parks)?.setData(parks);
     map.getSource<GeoJSONSource>(SOURCE.projects)?.setData(projects);
     times['dataSet'] = performance.now();
-    map.once('idle', () => {
-      times['ready'] = performance.now();
-      container.dataset.mapReady = 'true';
-    });
+    readyAtIdle();
+    const parkProps = parks.features.map((park) => park.properties ?? {});
+    const passes = (p: Record<string, unknown>, filter: FilterState): boolean =>
+      (filter.chains.has(String(p['chain_a'])) || filter.chains.has(String(p['chain_b']))) &&
+      filter.kinds.has(p['kind'] as never) &&
+      filter.levels.has(p['level'] as never) &&
+      filter.districts.has(p['district'] as never);
+
+    if (hideByState) {
+      const projectsByPark = new Map<string, string[]>();
+      for (const project of projects.features) {
+        const park = String(project.properties?.['park']);
+        projectsByPark.set(park, [
+          ...(projectsByPark.get(park) ?? []),
+          String(project.properties?.['id']),
+        ]);
+      }
+      const hidden = new Set<string>();
+      const applyChains = (selected: readonly string[]): void => {
+        const filter = filterOf(selected);
+        for (const p of parkProps) {
+          const id = String(p['id']);
+          const hide = !passes(p, filter);
+          if (hide === hidden.has(id)) continue;
+          if (hide) hidden.add(id);
+          else hidden.delete(id);
+          map.setFeatureState({ source: SOURCE.parks, id }, { hidden: hide });
+          for (const project of projectsByPark.get(id) ?? [])
+            map.setFeatureState({ source: SOURCE.projects, id: project }, { hidden: hide });
+        }
+      };
+      // The project layer shows every project; hidden ones are hidden by state.
+      map.setFilter(LAYER.projects, null);
+      bare.__bare = { times, chainIds: allChainIds, renderedParkIds, applyChains };
+      return;
+    }
+
     // MapView's filter effect, call for call: the visible park ids for the project layer come
     // from a plain loop instead of the app's memo.
-    const parkProps = parks.features.map((park) => park.properties ?? {});
     const applyChains = (selected: readonly string[]): void => {
-      const filter = defaultFilter(selected);
+      const filter = filterOf(selected);
       const visibleIds: string[] = [];
-      for (const p of parkProps) {
-        if (
-          (filter.chains.has(String(p['chain_a'])) || filter.chains.has(String(p['chain_b']))) &&
-          filter.kinds.has(p['kind'] as never) &&
-          filter.levels.has(p['level'] as never) &&
-          filter.districts.has(p['district'] as never)
-        )
-          visibleIds.push(String(p['id']));
-      }
-      const visible = parkFilterExpression(filter);
-      map.setFilter(LAYER.parksFill, visible);
-      map.setFilter(LAYER.parksSelected, visible);
-      map.setFilter(LAYER.parksLabel, visible);
-      map.setFilter(LAYER.parksSecondChain, withCondition(visible, ['!=', ['get', 'chain_b'], '']));
-      map.setFilter(
-        LAYER.parksOutlineOfficial,
-        withCondition(visible, ['==', ['get', 'boundary'], 'official']),
-      );
-      map.setFilter(
-        LAYER.parksOutlineDrawn,
-        withCondition(visible, ['!=', ['get', 'boundary'], 'official']),
-      );
+      for (const p of parkProps) if (passes(p, filter)) visibleIds.push(String(p['id']));
+      for (const [layer, layerFilter] of parkLayerFilters(parkFilterExpression(filter)))
+        map.setFilter(layer, layerFilter);
       map.setFilter(LAYER.projects, projectFilterExpression(visibleIds));
     };
     // MapView runs its filter effect once when the map is ready: projects become visible then.
     applyChains(allChainIds);
-    bare.__bare = {
-      times,
-      chainIds: allChainIds,
-      renderedParkIds: () => {
-        const hits = map.queryRenderedFeatures({ layers: [LAYER.parksFill] });
-        return [...new Set(hits.map((hit) => String(hit.properties['id'])))].sort();
-      },
-      applyChains,
-    };
+    bare.__bare = { times, chainIds: allChainIds, renderedParkIds, applyChains };
   });
 });

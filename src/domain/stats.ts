@@ -107,6 +107,44 @@ function addPark(group: MutableGroup, figures: ParkFigures): void {
   addProjects(group.projects, figures.projects);
 }
 
+/** What a park adds to the statistics apart from its drawn area, which the caller measures. */
+interface ParkShare {
+  readonly projects: readonly Project[];
+  readonly projectTotals: ProjectTotals;
+  /** The park's chains that the registry knows, with their groups' keys. */
+  readonly chains: readonly ChainId[];
+  /** The clusters of those chains, each once. */
+  readonly clusters: readonly ClusterId[];
+}
+
+const sharesByIndex = new WeakMap<RegistryIndex, WeakMap<ParkFeature, ParkShare>>();
+
+/**
+ * A park's share, computed on its first filter change and kept as long as the index: the filter
+ * changes often and the parks never do.
+ */
+function shareOf(index: RegistryIndex, park: ParkFeature): ParkShare {
+  let shares = sharesByIndex.get(index);
+  if (!shares) sharesByIndex.set(index, (shares = new WeakMap()));
+  const known = shares.get(park);
+  if (known) return known;
+  const projects = index.projectsByPark.get(park.properties.id) ?? [];
+  // A Set, so that a park whose two lead chains share a cluster counts there once.
+  const clusters = new Set<ClusterId>();
+  for (const chainId of parkChains(park.properties)) {
+    const cluster = index.chainById.get(chainId)?.cluster;
+    if (cluster !== undefined) clusters.add(cluster);
+  }
+  const share: ParkShare = {
+    projects,
+    projectTotals: projectTotals(projects),
+    chains: parkChains(park.properties),
+    clusters: [...clusters],
+  };
+  shares.set(park, share);
+  return share;
+}
+
 /**
  * Statistics over `parks` (the visible parks), per chain, per cluster and in total. See
  * {@link FilteredStats} for how parks with two lead chains are counted. O(parks + their projects).
@@ -122,28 +160,23 @@ export function filteredStats(
   const projectsOfChain = new Map(index.chains.map((chain) => [chain.id, emptyProjectTotals()]));
 
   for (const park of parks) {
-    const projects = index.projectsByPark.get(park.properties.id) ?? [];
+    const share = shareOf(index, park);
     const figures: ParkFigures = {
       reportedAreaKm2: park.properties.area_km2,
       computedAreaKm2: computedArea(park),
-      projects: projectTotals(projects),
+      projects: share.projectTotals,
     };
     addPark(total, figures);
-
-    // A Set, so that a park whose two lead chains share a cluster counts there once.
-    const clusters = new Set<ClusterId>();
-    for (const chainId of parkChains(park.properties)) {
+    for (const chainId of share.chains) {
       const chainGroup = byChain.get(chainId);
       if (chainGroup) addPark(chainGroup, figures);
-      const cluster = index.chainById.get(chainId)?.cluster;
-      if (cluster !== undefined) clusters.add(cluster);
     }
-    for (const cluster of clusters) {
+    for (const cluster of share.clusters) {
       const clusterGroup = byCluster.get(cluster);
       if (clusterGroup) addPark(clusterGroup, figures);
     }
 
-    for (const project of projects) {
+    for (const project of share.projects) {
       const totals = projectsOfChain.get(project.chain);
       if (totals) addProject(totals, project);
     }
