@@ -270,7 +270,9 @@ export function formatResults(results: Results): string {
   if (validated.length > 0) {
     const keys = Object.keys(validated[0]?.validation?.times ?? {});
     out.push('');
-    out.push('Validation on the main thread (ms; breakdown re-runs the rule families one by one)');
+    out.push(
+      "Validation on the main thread (bench/bare/validate.html; ms, with validateRegistry's steps)",
+    );
     out.push(
       table(
         ['data', ...keys],

@@ -638,11 +638,10 @@ async function main(): Promise<void> {
         );
         paths[path] = finishVariant(variant);
       }
-      // The rule-by-rule breakdown runs the validator's work twice: full runs only.
       const validation = args.validation
         ? await measureValidation(
             browser,
-            `${server.url}bare/validate.html?data=${encodeURIComponent(`../${dataParam || 'geo/'}`)}${args.quick ? '' : '&breakdown=1'}`,
+            `${server.url}bare/validate.html?data=${encodeURIComponent(`../${dataParam || 'geo/'}`)}`,
             spec.timeoutMs,
           )
         : null;

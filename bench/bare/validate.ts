@@ -1,21 +1,12 @@
-import * as v from 'valibot';
 import { parseRegistryFile } from '../../src/data/load';
-import { ParkFeatureSchema, ProjectSchema } from '../../src/data/schema';
-import type { ParkFeature } from '../../src/data/schema';
-import { deepFreeze, validateRegistry } from '../../src/data/validate';
-import {
-  areaOutsideKm2,
-  checkGeometry,
-  findOverlaps,
-  pointInGeometry,
-} from '../../src/domain/geometry';
+import { validateRegistry } from '../../src/data/validate';
 import { indexRegistry } from '../../src/domain/membership';
 
 /**
- * Times the app's load-time validation in the browser, on the main thread, step by step:
- * `validateRegistry` as the app calls it, then its costly rules one family at a time (the
- * breakdown re-runs the exported rule functions the validator is made of, so it is close to,
- * not exactly, how the total splits). `?data=DIR/` names the registry, as for the app.
+ * Times the app's load-time validation in the browser, on this page's main thread: parsing the
+ * three files, `validateRegistry` as the app calls it (with its own step timings: schema, park
+ * rules, containment, overlaps, projects, freezing), and building the index. `?data=DIR/` names
+ * the registry, as for the app.
  */
 
 /** What the benchmark reads from the page. */
@@ -52,53 +43,15 @@ const parsed = timed('parse', () => ({
 }));
 const value = (result: ReturnType<typeof parseRegistryFile>): unknown =>
   result.ok ? result.value : undefined;
-const input = {
-  chains: value(parsed.chains),
-  parks: value(parsed.parks),
-  projects: value(parsed.projects),
-};
-const result = timed('validateRegistry', () => validateRegistry(input));
+const steps: Record<string, number> = {};
+const result = timed('validateRegistry', () =>
+  validateRegistry(
+    { chains: value(parsed.chains), parks: value(parsed.parks), projects: value(parsed.projects) },
+    { timings: steps },
+  ),
+);
+for (const [step, ms] of Object.entries(steps)) times[step] = ms;
 timed('indexRegistry', () => indexRegistry(result.registry));
-
-// `&breakdown=1`: the rule families one by one, on freshly parsed input so that no step profits
-// from an earlier one's caches.
-if (params.get('breakdown') === '1') breakdown();
-
-function breakdown(): void {
-  const raw = JSON.parse(parksText) as { features: unknown[] };
-  const rawProjects = (JSON.parse(projectsText) as { projects: unknown[] }).projects;
-  const parks = timed('schema.parks', () =>
-    raw.features.flatMap((feature) => {
-      const parsedPark = v.safeParse(ParkFeatureSchema, feature);
-      return parsedPark.success ? [parsedPark.output as ParkFeature] : [];
-    }),
-  );
-  timed('schema.projects', () => rawProjects.map((project) => v.safeParse(ProjectSchema, project)));
-  timed('rings', () => parks.forEach((park) => checkGeometry(park.geometry)));
-  const byId = new Map(parks.map((park) => [park.properties.id, park]));
-  timed('overlaps', () =>
-    findOverlaps(
-      parks.map((park) => ({ id: park.properties.id, geometry: park.geometry })),
-      {
-        toleranceKm2: 0.01,
-        exempt: (a, b) => byId.get(a)?.properties.zone === b || byId.get(b)?.properties.zone === a,
-      },
-    ),
-  );
-  timed('containment', () => {
-    for (const park of parks) {
-      const zone = park.properties.zone === null ? undefined : byId.get(park.properties.zone);
-      if (zone) areaOutsideKm2(park.geometry, zone.geometry);
-    }
-  });
-  timed('projectLocations', () => {
-    for (const project of result.registry.projects) {
-      const park = byId.get(project.park);
-      if (project.location && park) pointInGeometry(project.location, park.geometry);
-    }
-  });
-  timed('freeze', () => deepFreeze(parks));
-}
 
 (window as unknown as ValidateWindow).__validate = {
   times,
