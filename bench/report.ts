@@ -88,12 +88,12 @@ export interface SizeResult {
   readonly ratios: { readonly load: number | null; readonly filter: number | null };
   /**
    * The large-data variants of the bare page (bench/bare/main.ts): `tiles` (vector tiles instead
-   * of GeoJSON) and `state` (hiding by feature-state instead of setFilter), each against the bare
-   * GeoJSON page.
+   * of GeoJSON), `state` (hiding by feature-state instead of setFilter) and `tiles-state` (both),
+   * each against the bare GeoJSON page.
    */
   readonly paths: Partial<
     Record<
-      'tiles' | 'state',
+      'tiles' | 'state' | 'tiles-state',
       VariantResult & {
         readonly vsBare: { readonly load: number | null; readonly filter: number | null };
         readonly tiles?: { readonly tiles: number; readonly bytes: number } | null;
@@ -222,13 +222,17 @@ export function formatResults(results: Results): string {
       table(
         ['data', 'path', 'load', 'load ÷', 'filter', 'filter ÷', 'handler', 'long task', 'heap'],
         withPaths.flatMap((size) =>
-          (['tiles', 'state'] as const).flatMap((path) => {
+          (['tiles', 'state', 'tiles-state'] as const).flatMap((path) => {
             const variant = size.paths[path];
             if (!variant) return [];
             return [
               [
                 size.label,
-                path === 'tiles' ? 'vector tiles' : 'feature-state hide',
+                {
+                  tiles: 'vector tiles',
+                  state: 'feature-state hide',
+                  'tiles-state': 'tiles + feature-state',
+                }[path],
                 ms(variant.load.median) + statusNote(variant),
                 ratio(variant.vsBare.load),
                 ms(variant.filter?.idle.median),

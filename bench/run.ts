@@ -18,7 +18,7 @@ import { CHROME_ARGS, findChrome } from '../tests/e2e/harness';
 import { ROOT, buildApp, buildBenchPages } from './build';
 import { bundleReport } from './bundle';
 import { DEFAULT_SEED, countLeads, writeRegistry } from './generate';
-import { writeVectorTiles } from './tiles';
+import { writeFilterIndex, writeVectorTiles } from './tiles';
 import {
   attributionReport,
   closePage,
@@ -52,10 +52,10 @@ const USAGE = `npm run bench [-- OPTIONS]
   --sizes=LIST            any of embedded,1k,10k,50k (default: all; --quick: embedded,1k,10k)
   --loads=N --toggles=N --selects=N
                           repetitions per size (defaults depend on the size and --quick)
-  --paths=LIST            large-data variants of the bare page at 10k and more: tiles,state
-                          (default: both; --quick: none; --paths= for none)
-  --profile-loads / --no-profile-loads
-                          one extra, CPU-profiled load per page (default: full runs, below 50k)
+  --paths=LIST            large-data variants of the bare page at 10k and more: tiles, state,
+                          tiles-state (default: all three, state not at 50k; --quick: none;
+                          --paths= for none)
+  --profile-loads         one extra, CPU-profiled load per page below 50k (default: off)
   --no-validation         skip the validation-timing page
   --skip-build            reuse the last build in the work folder
   --work=DIR              work folder for builds and generated data (default: $TMPDIR/zpe-bench)
@@ -108,8 +108,12 @@ interface Options {
   readonly paths: readonly LargeDataPath[];
 }
 
-/** A large-data variant of the bare page: vector tiles, or hiding by feature-state. */
-type LargeDataPath = 'tiles' | 'state';
+/**
+ * A large-data variant of the bare page: vector tiles, hiding by feature-state, or both.
+ * `state` alone loads the GeoJSON again, so it is left out at 50k unless asked for.
+ */
+type LargeDataPath = 'tiles' | 'state' | 'tiles-state';
+const PATHS: readonly LargeDataPath[] = ['tiles', 'state', 'tiles-state'];
 
 function parseArgs(argv: readonly string[]): Options {
   const value = (name: string): string | undefined =>
@@ -133,11 +137,11 @@ function parseArgs(argv: readonly string[]): Options {
     if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} wants a whole number`);
     return n;
   };
-  const paths = (value('paths') ?? (quick ? '' : 'tiles,state'))
+  const paths = (value('paths') ?? (quick ? '' : PATHS.join(',')))
     .split(',')
     .filter((path) => path !== '');
-  const badPath = paths.find((path) => path !== 'tiles' && path !== 'state');
-  if (badPath) throw new Error(`unknown path ${badPath}: use tiles, state`);
+  const badPath = paths.find((path) => !(PATHS as readonly string[]).includes(path));
+  if (badPath) throw new Error(`unknown path ${badPath}: use ${PATHS.join(', ')}`);
   return {
     paths: paths as LargeDataPath[],
     loads: count('loads'),
@@ -172,7 +176,7 @@ function sizeSpecs(options: Options): SizeSpec[] {
       // machine: a 10k-park filter change costs seconds of software rendering.
       loads: Math.max(1, options.loads ?? (quick || medium ? 1 : 3)),
       toggles: options.toggles ?? (quick ? (medium ? 2 : 4) : big ? 2 : medium ? 4 : 8),
-      selects: options.selects ?? (quick ? (medium ? 1 : 2) : big ? 2 : medium ? 3 : 5),
+      selects: options.selects ?? (quick || big ? 1 : medium ? 2 : 5),
       timeoutMs: big ? 900_000 : medium ? 300_000 : 90_000,
     };
   });
@@ -534,11 +538,12 @@ async function main(): Promise<void> {
       gzipBytes: await registryGzipBytes(dir, `${bytes}`),
       target: mostParks(written.parksByChain),
     });
-    if (args.paths.includes('tiles') && spec.parks >= LARGE) {
+    if (args.paths.some((path) => path.startsWith('tiles')) && spec.parks >= LARGE) {
       log(`cutting vector tiles for ${spec.label}…`);
       const cut = writeVectorTiles(dir, `${DEFAULT_SEED}:${bytes}`);
       tileSets.set(spec.label, { tiles: cut.tiles, bytes: cut.bytes });
       log(`  ${cut.tiles} tiles, ${(cut.bytes / 2 ** 20).toFixed(1)} MB`);
+      if (args.paths.includes('tiles-state')) writeFilterIndex(dir, `${DEFAULT_SEED}:${bytes}`);
     }
   }
 
@@ -571,10 +576,10 @@ async function main(): Promise<void> {
       const app = emptyVariant();
       const bare = emptyVariant();
       const synthetic = spec.parks !== null;
-      // Profiles (an extra load, two extra toggles) in full runs, below 50k where a profiled
-      // load takes minutes.
+      // Profiles: two extra toggles in full runs, below 50k where a toggle takes a minute or more;
+      // an extra, profiled load only when asked for (--profile-loads).
       const profiled = synthetic && (spec.parks ?? 0) < 50_000;
-      const profileLoad = (args.profileLoads ?? !args.quick) && profiled;
+      const profileLoad = (args.profileLoads ?? false) && profiled;
       const profileFilterToo = !args.quick && profiled;
       const rounds = spec.loads + (profileLoad ? 1 : 0);
       for (let round = 0; round < rounds; round++) {
@@ -619,16 +624,23 @@ async function main(): Promise<void> {
       const bareResult = finishVariant(bare);
       // The large-data variants: one load, a few toggles, after the pair above.
       const paths: Partial<Record<LargeDataPath, VariantResult>> = {};
+      const explicitPaths = process.argv.some((arg) => arg.startsWith('--paths='));
       for (const path of spec.parks !== null && spec.parks >= LARGE ? args.paths : []) {
-        if (path === 'tiles' && !tileSets.has(spec.label)) continue;
+        if (path.startsWith('tiles') && !tileSets.has(spec.label)) continue;
+        if (path === 'state' && (spec.parks ?? 0) >= 50_000 && !explicitPaths) continue;
         const size = mapSize ?? { width: VIEWPORT.width, height: VIEWPORT.height };
-        const url = `${server.url}bare/index.html?data=${encodeURIComponent(`../${dataParam}`)}&w=${size.width}&h=${size.height}&${path === 'tiles' ? 'tiles=1' : 'hide=state'}`;
+        const query = {
+          tiles: 'tiles=1',
+          state: 'hide=state',
+          'tiles-state': 'tiles=1&hide=state',
+        }[path];
+        const url = `${server.url}bare/index.html?data=${encodeURIComponent(`../${dataParam}`)}&w=${size.width}&h=${size.height}&${query}`;
         const variant = emptyVariant();
         await measureVariant(
           browser,
           'bare',
           url,
-          { ...spec, toggles: Math.min(spec.toggles, 4), selects: 0 },
+          { ...spec, toggles: Math.min(spec.toggles, path === 'tiles' ? 2 : 4), selects: 0 },
           { target: registry.target, all: allChains },
           resolveSource,
           { profileFilter: false, profileLoad: false, label: `bare, ${path}` },

@@ -183,3 +183,36 @@ export function writeVectorTiles(registryDir: string, stamp: string): WrittenTil
   writeFileSync(stampPath, JSON.stringify({ stamp: fullStamp, written }));
   return written;
 }
+
+/**
+ * The filter fields of every park and the park of every located project, as
+ * `filter-index.json` beside the registry: what the feature-state variant on vector tiles needs
+ * to know which features to hide, standing in for the properties an app would keep (without
+ * geometry) after validating the registry in a worker.
+ */
+export function writeFilterIndex(registryDir: string, stamp: string): { bytes: number } {
+  const path = join(registryDir, 'filter-index.json');
+  const stampPath = join(registryDir, 'filter-index.stamp');
+  const fullStamp = `${TILES_VERSION}:${stamp}`;
+  if (existsSync(path) && existsSync(stampPath) && readFileSync(stampPath, 'utf8') === fullStamp)
+    return { bytes: readFileSync(path).length };
+  const parks = (
+    JSON.parse(readFileSync(join(registryDir, 'parks.geojson'), 'utf8')) as { features: RawPark[] }
+  ).features.map(({ properties: p }) => [
+    p.id,
+    p.lead[0] ?? '',
+    p.lead[1] ?? '',
+    p.kind,
+    p.level,
+    p.district,
+  ]);
+  const projects = (
+    JSON.parse(readFileSync(join(registryDir, 'projects.json'), 'utf8')) as {
+      projects: RawProject[];
+    }
+  ).projects.flatMap((project) => (project.location ? [[project.id, project.park]] : []));
+  const text = JSON.stringify({ parks, projects });
+  writeFileSync(path, text);
+  writeFileSync(stampPath, fullStamp);
+  return { bytes: Buffer.byteLength(text) };
+}

@@ -4,6 +4,7 @@ import {
   Map as MapLibreMap,
   setWorkerUrl,
   type DataDrivenPropertyValueSpecification,
+  type FeatureIdentifier,
   type ExpressionSpecification,
   type FilterSpecification,
   type GeoJSONSource,
@@ -39,6 +40,8 @@ import type { ProbedMap, ProbeWindow } from '../probe/maplibre';
  * - `&hide=state`: a filter change sets a `hidden` feature-state on the parks (and projects) that
  *   change, and the layers' opacities read it, instead of calling `setFilter`: a paint-only update
  *   that MapLibre makes without re-laying out the tiles in its worker.
+ * - Both together: vector tiles hidden by feature-state; which parks to hide comes from
+ *   `DIR/filter-index.json` (the parks' filter fields, no geometry), as an app would keep them.
  */
 
 setWorkerUrl(workerUrl);
@@ -237,6 +240,12 @@ function styleFor(): StyleSpecification {
         paint['circle-opacity'] = unlessHidden(paint['circle-opacity'], 1);
         paint['circle-stroke-opacity'] = unlessHidden(paint['circle-stroke-opacity'], 1);
       }
+      // Every project is drawn; hidden ones are hidden by state, like the parks.
+      if (layer.id === LAYER.projects) {
+        const { filter: _unused, ...rest } = layer as LayerSpecification & { filter?: unknown };
+        void _unused;
+        return { ...rest, paint } as never;
+      }
       return { ...layer, paint } as never;
     });
   }
@@ -262,16 +271,78 @@ const renderedParkIds = (): string[] => {
   return [...new Set(hits.map((hit) => String(hit.properties['id'])))].sort();
 };
 
-/** Marks the map ready at its next idle, as MapView does. */
-function readyAtIdle(): void {
+/** Whether a park's flat properties pass a filter: domain/filter's rule. */
+function passes(p: Record<string, unknown>, filter: FilterState): boolean {
+  return (
+    (filter.chains.has(String(p['chain_a'])) || filter.chains.has(String(p['chain_b']))) &&
+    filter.kinds.has(p['kind'] as never) &&
+    filter.levels.has(p['level'] as never) &&
+    filter.districts.has(p['district'] as never)
+  );
+}
+
+/**
+ * The feature-state variant's filter change: sets `hidden` on each park whose visibility changes,
+ * and on its projects. `target` names a feature in the map's sources.
+ */
+function hideApplier(
+  parkProps: ReadonlyArray<Record<string, unknown>>,
+  projectsByPark: ReadonlyMap<string, readonly string[]>,
+  target: (layer: 'parks' | 'projects', id: string) => FeatureIdentifier,
+): (selected: readonly string[]) => void {
+  const hidden = new Set<string>();
+  return (selected) => {
+    const filter = filterOf(selected);
+    for (const p of parkProps) {
+      const id = String(p['id']);
+      const hide = !passes(p, filter);
+      if (hide === hidden.has(id)) continue;
+      if (hide) hidden.add(id);
+      else hidden.delete(id);
+      map.setFeatureState(target('parks', id), { hidden: hide });
+      for (const project of projectsByPark.get(id) ?? [])
+        map.setFeatureState(target('projects', project), { hidden: hide });
+    }
+  };
+}
+
+/** Marks the map ready at its next idle, as MapView does (and once `also` has settled). */
+function readyAtIdle(also: Promise<unknown> = Promise.resolve()): void {
   map.once('idle', () => {
-    times['ready'] = performance.now();
-    container?.setAttribute('data-map-ready', 'true');
+    void also.then(() => {
+      times['ready'] = performance.now();
+      container?.setAttribute('data-map-ready', 'true');
+    });
   });
 }
 
 map.once('load', () => {
   record.loadedAt = performance.now();
+  if (tiles && hideByState) {
+    const indexed = fetchJson('filter-index.json').then((file) => {
+      const index = file as { parks: string[][]; projects: string[][] };
+      const parkProps = index.parks.map(([id, chainA, chainB, kind, level, district]) => ({
+        id,
+        chain_a: chainA,
+        chain_b: chainB,
+        kind,
+        level,
+        district,
+      }));
+      const projectsByPark = new Map<string, string[]>();
+      for (const [project = '', park = ''] of index.projects)
+        projectsByPark.set(park, [...(projectsByPark.get(park) ?? []), project]);
+      times['indexParsed'] = performance.now();
+      const applyChains = hideApplier(parkProps, projectsByPark, (layer, id) => ({
+        source: SOURCE.parks,
+        sourceLayer: layer,
+        id,
+      }));
+      bare.__bare = { times, chainIds: allChainIds, renderedParkIds, applyChains };
+    });
+    readyAtIdle(indexed);
+    return;
+  }
   if (tiles) {
     const applyChains = (selected: readonly string[]): void => {
       const filter = filterOf(selected);
@@ -291,11 +362,6 @@ map.once('load', () => {
     times['dataSet'] = performance.now();
     readyAtIdle();
     const parkProps = parks.features.map((park) => park.properties ?? {});
-    const passes = (p: Record<string, unknown>, filter: FilterState): boolean =>
-      (filter.chains.has(String(p['chain_a'])) || filter.chains.has(String(p['chain_b']))) &&
-      filter.kinds.has(p['kind'] as never) &&
-      filter.levels.has(p['level'] as never) &&
-      filter.districts.has(p['district'] as never);
 
     if (hideByState) {
       const projectsByPark = new Map<string, string[]>();
@@ -306,22 +372,10 @@ map.once('load', () => {
           String(project.properties?.['id']),
         ]);
       }
-      const hidden = new Set<string>();
-      const applyChains = (selected: readonly string[]): void => {
-        const filter = filterOf(selected);
-        for (const p of parkProps) {
-          const id = String(p['id']);
-          const hide = !passes(p, filter);
-          if (hide === hidden.has(id)) continue;
-          if (hide) hidden.add(id);
-          else hidden.delete(id);
-          map.setFeatureState({ source: SOURCE.parks, id }, { hidden: hide });
-          for (const project of projectsByPark.get(id) ?? [])
-            map.setFeatureState({ source: SOURCE.projects, id: project }, { hidden: hide });
-        }
-      };
-      // The project layer shows every project; hidden ones are hidden by state.
-      map.setFilter(LAYER.projects, null);
+      const applyChains = hideApplier(parkProps, projectsByPark, (layer, id) => ({
+        source: layer === 'parks' ? SOURCE.parks : SOURCE.projects,
+        id,
+      }));
       bare.__bare = { times, chainIds: allChainIds, renderedParkIds, applyChains };
       return;
     }
