@@ -17,18 +17,15 @@ import type { Chain } from '../../src/data/schema';
 import type { FilterState } from '../../src/domain/filter';
 import { ZHENJIANG_BOUNDS } from '../../src/map/basemap';
 import { LAYER, SOURCE } from '../../src/map/ids';
-import {
-  buildStyle,
-  parkFilterExpression,
-  projectFilterExpression,
-  withCondition,
-} from '../../src/map/style';
+import { labelPoint } from '../../src/domain/labelPoint';
+import { buildStyle, parkFilterExpression } from '../../src/map/style';
 import type { ProbedMap, ProbeWindow } from '../probe/maplibre';
 
 /**
  * The baseline the app is measured against: the same MapLibre, the same style and layers (from
- * src/map/style.ts), the same data files, and the same `setFilter` calls as src/map/MapView.tsx,
- * with nothing else: no Solid, no validation, no list, no panels. The map is created as soon as
+ * src/map/style.ts), the same data files, filtered by `setFilter` on every park layer (MapLibre's
+ * plain way, and the app's until it moved to feature-state), with nothing else: no Solid, no
+ * validation, no list, no panels. The map is created as soon as
  * chains.json (the colours) is in, and the parks are set as soon as both they and the style are
  * ready, which is the least any page showing this data must do.
  *
@@ -39,7 +36,8 @@ import type { ProbedMap, ProbeWindow } from '../probe/maplibre';
  *   fields, so their filter is an expression instead of a list of park ids.
  * - `&hide=state`: a filter change sets a `hidden` feature-state on the parks (and projects) that
  *   change, and the layers' opacities read it, instead of calling `setFilter`: a paint-only update
- *   that MapLibre makes without re-laying out the tiles in its worker.
+ *   that MapLibre makes without re-laying out the tiles in its worker. Labels, a point source of
+ *   their own, keep their `setFilter`. This is what src/map/MapView.tsx does.
  * - Both together: vector tiles hidden by feature-state; which parks to hide comes from
  *   `DIR/filter-index.json` (the parks' filter fields, no geometry), as an app would keep them.
  */
@@ -161,7 +159,20 @@ const filterOf = (selected: readonly string[]): FilterState => ({
 });
 const allChainIds = chains.map((chain) => chain.id);
 
-/** The park layers and the filter MapView gives each, for a given visibility filter. */
+/** The filter of project points: only those in a park that passes the filter. */
+function projectFilterExpression(visibleParkIds: readonly string[]): FilterSpecification {
+  return ['in', ['get', 'park'], ['literal', visibleParkIds]] as FilterSpecification;
+}
+
+/** Combines the visibility filter with one layer's own condition. */
+function withCondition(
+  visible: FilterSpecification,
+  condition: ExpressionSpecification,
+): FilterSpecification {
+  return ['all', visible as ExpressionSpecification, condition] as FilterSpecification;
+}
+
+/** The park layers and the filter each gets when filtering by `setFilter`, for a given visibility filter. */
 function parkLayerFilters(visible: FilterSpecification): Array<[string, FilterSpecification]> {
   return [
     [LAYER.parksFill, visible],
@@ -214,12 +225,16 @@ function styleFor(): StyleSpecification {
       promoteId: 'id',
     };
     // One tile set holds both layers; the projects' GeoJSON source is not needed.
+    // Labels are placed by MapLibre on the tiles' polygons, as the app did before label points.
     style.sources = Object.fromEntries(
-      Object.entries(style.sources).filter(([id]) => id !== SOURCE.projects),
+      Object.entries(style.sources).filter(
+        ([id]) => id !== SOURCE.projects && id !== SOURCE.parkLabels,
+      ),
     );
     style.layers = style.layers.map((layer): LayerSpecification => {
       if (!('source' in layer)) return layer;
-      if (layer.source === SOURCE.parks) return { ...layer, 'source-layer': 'parks' } as never;
+      if (layer.source === SOURCE.parks || layer.source === SOURCE.parkLabels)
+        return { ...layer, source: SOURCE.parks, 'source-layer': 'parks' } as never;
       if (layer.source === SOURCE.projects)
         return { ...layer, source: SOURCE.parks, 'source-layer': 'projects' } as never;
       return layer;
@@ -289,10 +304,12 @@ function hideApplier(
   parkProps: ReadonlyArray<Record<string, unknown>>,
   projectsByPark: ReadonlyMap<string, readonly string[]>,
   target: (layer: 'parks' | 'projects', id: string) => FeatureIdentifier,
+  labelsFiltered: boolean,
 ): (selected: readonly string[]) => void {
   const hidden = new Set<string>();
   return (selected) => {
     const filter = filterOf(selected);
+    if (labelsFiltered) map.setFilter(LAYER.parksLabel, parkFilterExpression(filter));
     for (const p of parkProps) {
       const id = String(p['id']);
       const hide = !passes(p, filter);
@@ -333,11 +350,12 @@ map.once('load', () => {
       for (const [project = '', park = ''] of index.projects)
         projectsByPark.set(park, [...(projectsByPark.get(park) ?? []), project]);
       times['indexParsed'] = performance.now();
-      const applyChains = hideApplier(parkProps, projectsByPark, (layer, id) => ({
-        source: SOURCE.parks,
-        sourceLayer: layer,
-        id,
-      }));
+      const applyChains = hideApplier(
+        parkProps,
+        projectsByPark,
+        (layer, id) => ({ source: SOURCE.parks, sourceLayer: layer, id }),
+        false,
+      );
       bare.__bare = { times, chainIds: allChainIds, renderedParkIds, applyChains };
     });
     readyAtIdle(indexed);
@@ -358,6 +376,14 @@ map.once('load', () => {
   void Promise.all([parksPromise, projectsPromise]).then(([parks, projects]) => {
     if (!parks || !projects) return;
     map.getSource<GeoJSONSource>(SOURCE.parks)?.setData(parks);
+    map.getSource<GeoJSONSource>(SOURCE.parkLabels)?.setData({
+      type: 'FeatureCollection',
+      features: parks.features.map((park) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: labelPoint(park.geometry) },
+        properties: park.properties,
+      })),
+    });
     map.getSource<GeoJSONSource>(SOURCE.projects)?.setData(projects);
     times['dataSet'] = performance.now();
     readyAtIdle();
@@ -372,10 +398,12 @@ map.once('load', () => {
           String(project.properties?.['id']),
         ]);
       }
-      const applyChains = hideApplier(parkProps, projectsByPark, (layer, id) => ({
-        source: layer === 'parks' ? SOURCE.parks : SOURCE.projects,
-        id,
-      }));
+      const applyChains = hideApplier(
+        parkProps,
+        projectsByPark,
+        (layer, id) => ({ source: layer === 'parks' ? SOURCE.parks : SOURCE.projects, id }),
+        true,
+      );
       bare.__bare = { times, chainIds: allChainIds, renderedParkIds, applyChains };
       return;
     }

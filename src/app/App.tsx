@@ -7,6 +7,7 @@ import {
   createResource,
   createSignal,
   lazy,
+  on,
   onCleanup,
   onMount,
   type JSX,
@@ -24,7 +25,7 @@ import FilterPanel from '../ui/FilterPanel';
 import Legend from '../ui/Legend';
 import ParkDetail from '../ui/ParkDetail';
 import PanelBoundary from '../ui/PanelBoundary';
-import ParkList from '../ui/ParkList';
+import ParkList, { LIST_PAGE } from '../ui/ParkList';
 import Search from '../ui/Search';
 import Stats from '../ui/Stats';
 import ExportMenu from '../ui/ExportMenu';
@@ -130,8 +131,14 @@ function Explorer(props: {
     setDrawerOpen(true);
     if (fit) controller()?.fitToPark(id);
   };
+  // Kept while a park is open, so that closing it returns to the same place in a long list.
+  const [listed, setListed] = createSignal(LIST_PAGE);
+  createEffect(on(state.filter, () => setListed(LIST_PAGE), { defer: true }));
   const closeDetail = (): void => {
     const id = state.selectedParkId();
+    // The row that gets the focus back must be rendered, however far down the list it is.
+    const row = id ? state.visibleParkIds().indexOf(id) : -1;
+    if (row >= listed()) setListed(Math.ceil((row + 1) / LIST_PAGE) * LIST_PAGE);
     state.selectPark(null);
     if (id)
       document
@@ -227,6 +234,8 @@ function Explorer(props: {
                   <FilterPanel />
                   <ParkList
                     onOpen={(id) => openPark(id)}
+                    listed={listed()}
+                    onListMore={() => setListed(listed() + LIST_PAGE)}
                     isOffFocus={(id) => {
                       const focus = focusById().get(id);
                       return focus ? isOffFocus(focus) : false;

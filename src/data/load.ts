@@ -1,5 +1,5 @@
 import { DEFAULT_FILES, validateRegistry } from './validate';
-import type { Finding, RegistryFiles, ValidationResult } from './validate';
+import type { Finding, RegistryFiles, ValidateOptions, ValidationResult } from './validate';
 
 /**
  * Loading the registry in the app: fetch the three files, parse them, validate them with the
@@ -177,10 +177,12 @@ export function valueOf(result: FileResult, findings: Finding[]): unknown {
 /**
  * Fetches chains.json, parks.geojson and projects.json from `baseUrl` and validates them.
  * Never rejects: unreachable or unparsable files are findings, and the rest still loads.
+ * `options` go to the validator (`freeze: false` for a worker that posts the result on).
  */
 export async function loadRegistry(
   baseUrl: string,
   fetchImpl: typeof fetch = fetch,
+  options: Pick<ValidateOptions, 'freeze' | 'timings'> = {},
 ): Promise<ValidationResult> {
   const files: RegistryFiles = DEFAULT_FILES;
   const fetchFile = (name: string): Promise<FileResult> =>
@@ -196,6 +198,6 @@ export async function loadRegistry(
     parks: valueOf(parks, findings),
     projects: valueOf(projects, findings),
   };
-  const result = validateRegistry(input, { files });
+  const result = validateRegistry(input, { ...options, files });
   return { registry: result.registry, findings: [...findings, ...result.findings] };
 }

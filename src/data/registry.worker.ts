@@ -6,5 +6,8 @@ import { loadRegistry } from './load';
  * stays responsive while they run.
  */
 self.addEventListener('message', (event: MessageEvent<{ baseUrl: string }>) => {
-  void loadRegistry(event.data.baseUrl).then((result) => self.postMessage(result));
+  // Not frozen: posting the registry clones it, and a clone is never frozen anyway.
+  void loadRegistry(event.data.baseUrl, fetch, { freeze: false }).then((result) =>
+    self.postMessage(result),
+  );
 });

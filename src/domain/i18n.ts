@@ -152,6 +152,8 @@ const UI_STRINGS = {
   },
   parks: { zh: '园区', en: 'Parks' },
   noParksMatch: { zh: '没有符合筛选条件的园区', en: 'No parks match the filters' },
+  listShowing: { zh: '已列出 {shown} 个，共 {total} 个', en: 'Listing {shown} of {total}' },
+  listShowMore: { zh: '再列出 {count} 个', en: 'List {count} more' },
   offFocus: { zh: '偏离主导产业', en: 'Off its lead industry' },
   backToList: { zh: '返回列表', en: 'Back to the list' },
   close: { zh: '关闭', en: 'Close' },

@@ -131,9 +131,22 @@ export function pinyinKey(text: string): string {
 
 /**
  * Prepares parks and projects for {@link search}. Without `toPinyin` (before pinyin-pro has
- * loaded) names still match; pinyin tiers then never do. Pure: O(parks + projects).
+ * loaded) names still match; pinyin tiers then never do. Pure: O(parks + projects), paid on the
+ * first search rather than here: the app builds the index when it starts, and for tens of
+ * thousands of parks that took a quarter of a second of the start-up, for a search that may
+ * never come.
  */
 export function buildSearchIndex(index: RegistryIndex, toPinyin?: ToPinyin): SearchIndex {
+  let entries: readonly SearchEntry[] | null = null;
+  return {
+    get entries(): readonly SearchEntry[] {
+      entries ??= searchEntries(index, toPinyin);
+      return entries;
+    },
+  };
+}
+
+function searchEntries(index: RegistryIndex, toPinyin?: ToPinyin): readonly SearchEntry[] {
   const entry = (
     kind: SearchEntry['kind'],
     id: string,
@@ -156,7 +169,7 @@ export function buildSearchIndex(index: RegistryIndex, toPinyin?: ToPinyin): Sea
       entry('project', project.id, project.park, project.name),
     ),
   );
-  return { entries: [...parks, ...projects] };
+  return [...parks, ...projects];
 }
 
 const TIER_RANK: ReadonlyMap<MatchTier, number> = new Map(MATCH_TIERS.map((tier, i) => [tier, i]));

@@ -27,16 +27,10 @@ import type { Lang } from '../domain/i18n';
 import { ZHENJIANG_BOUNDS } from './basemap';
 import type { MapController, MapFailure, OnlineBasemap } from './controller';
 import { addOnlineBasemap } from './onlineBasemap';
-import { toMapParks, toMapProjects } from './features';
+import { toMapLabels, toMapParks, toMapProjects } from './features';
 import { INTERACTIVE_PARK_LAYERS, LAYER, SOURCE } from './ids';
 import { showPreview } from './preview';
-import {
-  buildStyle,
-  nameExpression,
-  parkFilterExpression,
-  projectFilterExpression,
-  withCondition,
-} from './style';
+import { buildStyle, nameExpression, parkFilterExpression } from './style';
 
 setWorkerUrl(workerUrl);
 
@@ -140,7 +134,9 @@ export default function MapView(props: MapViewProps): JSX.Element {
       );
     // eslint-disable-next-line solid/reactivity -- a map event handler; the data is set once
     instance.once('load', () => {
-      instance.getSource<GeoJSONSource>(SOURCE.parks)?.setData(toMapParks(props.parks));
+      const parks = toMapParks(props.parks);
+      instance.getSource<GeoJSONSource>(SOURCE.parks)?.setData(parks);
+      instance.getSource<GeoJSONSource>(SOURCE.parkLabels)?.setData(toMapLabels(parks));
       instance.getSource<GeoJSONSource>(SOURCE.projects)?.setData(toMapProjects(props.projects));
       if (props.onlineBasemap) {
         stopWatchingBasemap = addOnlineBasemap(
@@ -154,29 +150,34 @@ export default function MapView(props: MapViewProps): JSX.Element {
     });
   });
 
-  // Filter: the same FilterState as the list, translated once into each park layer's filter.
+  // Filter: the same visible parks as the list. Parks and their projects are hidden by
+  // feature-state, touching only those whose visibility changed; labels by their layer filter.
+  const locatedProjectsByPark = new Map<string, string[]>();
+  // eslint-disable-next-line solid/reactivity -- the projects are fixed for the map's lifetime
+  for (const project of props.projects) {
+    if (!project.location) continue;
+    const ids = locatedProjectsByPark.get(project.park) ?? [];
+    ids.push(project.id);
+    locatedProjectsByPark.set(project.park, ids);
+  }
+  const hiddenOnMap = new Set<string>();
   createEffect(
     on(
       [map, () => props.filter(), () => props.visibleParkIds()],
       ([instance, filter, visibleIds]) => {
         if (!instance) return;
-        const visible = parkFilterExpression(filter);
-        instance.setFilter(LAYER.parksFill, visible);
-        instance.setFilter(LAYER.parksSelected, visible);
-        instance.setFilter(LAYER.parksLabel, visible);
-        instance.setFilter(
-          LAYER.parksSecondChain,
-          withCondition(visible, ['!=', ['get', 'chain_b'], '']),
-        );
-        instance.setFilter(
-          LAYER.parksOutlineOfficial,
-          withCondition(visible, ['==', ['get', 'boundary'], 'official']),
-        );
-        instance.setFilter(
-          LAYER.parksOutlineDrawn,
-          withCondition(visible, ['!=', ['get', 'boundary'], 'official']),
-        );
-        instance.setFilter(LAYER.projects, projectFilterExpression(visibleIds));
+        const visible = new Set(visibleIds);
+        for (const park of props.parks) {
+          const id = park.properties.id;
+          const hidden = !visible.has(id);
+          if (hidden === hiddenOnMap.has(id)) continue;
+          if (hidden) hiddenOnMap.add(id);
+          else hiddenOnMap.delete(id);
+          instance.setFeatureState({ source: SOURCE.parks, id }, { hidden });
+          for (const project of locatedProjectsByPark.get(id) ?? [])
+            instance.setFeatureState({ source: SOURCE.projects, id: project }, { hidden });
+        }
+        instance.setFilter(LAYER.parksLabel, parkFilterExpression(filter));
       },
     ),
   );
@@ -213,8 +214,11 @@ export default function MapView(props: MapViewProps): JSX.Element {
   createEffect(
     on(map, (instance) => {
       if (!instance) return;
+      // Hidden features are still under the cursor, drawn transparent: skip them.
+      const shown = (features: readonly MapGeoJSONFeature[]): MapGeoJSONFeature[] =>
+        features.filter((feature) => feature.state['hidden'] !== true);
       const smallestOf = (features: readonly MapGeoJSONFeature[]): string | null => {
-        const ids = features
+        const ids = shown(features)
           .map((feature) => feature.properties?.id as string | undefined)
           .filter((id): id is string => typeof id === 'string');
         ids.sort(
@@ -227,7 +231,7 @@ export default function MapView(props: MapViewProps): JSX.Element {
         smallestOf(event.features ?? []);
       let projectHit = false;
       const onProjectClick = (event: MapLayerMouseEvent): void => {
-        const id = event.features?.[0]?.properties?.id as string | undefined;
+        const id = shown(event.features ?? [])[0]?.properties.id as string | undefined;
         if (id) {
           projectHit = true;
           props.onProjectClick(id);
@@ -241,8 +245,8 @@ export default function MapView(props: MapViewProps): JSX.Element {
         projectHit = false;
       };
       const onMove = (event: MapLayerMouseEvent): void => {
-        instance.getCanvas().style.cursor = 'pointer';
         const id = smallestParkAt(event);
+        instance.getCanvas().style.cursor = id ? 'pointer' : '';
         if (id !== props.hoveredParkId()) props.onParkHover(id);
       };
       const onLeave = (): void => {
@@ -285,7 +289,7 @@ export default function MapView(props: MapViewProps): JSX.Element {
         parkAt: (x, y) =>
           smallestOf(instance.queryRenderedFeatures([x, y], { layers: [LAYER.parksFill] })),
         renderedParkIds: () => {
-          const hits = instance.queryRenderedFeatures({ layers: [LAYER.parksFill] });
+          const hits = shown(instance.queryRenderedFeatures({ layers: [LAYER.parksFill] }));
           return [...new Set(hits.map((hit) => String(hit.properties.id)))].sort();
         },
         snapshot: () =>

@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Point, Polygon, MultiPolygon } from 'geojson';
 import type { ParkFeature, Project } from '../data/schema';
+import { labelPoint } from '../domain/labelPoint';
 import { parkChains } from '../domain/membership';
 
 /** The flat properties the map layers read; arrays and objects stay out of the GPU data. */
@@ -43,6 +44,24 @@ export function toMapParks(
         },
       };
     }),
+  };
+}
+
+/**
+ * One label point per park, with the park's properties: labels are their own source so that a
+ * filter change can re-filter them (`setFilter`, which collision placement respects) without
+ * making MapLibre re-process the polygons.
+ */
+export function toMapLabels(
+  parks: FeatureCollection<Polygon | MultiPolygon, MapParkProperties>,
+): FeatureCollection<Point, MapParkProperties> {
+  return {
+    type: 'FeatureCollection',
+    features: parks.features.map((park) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: labelPoint(park.geometry) },
+      properties: park.properties,
+    })),
   };
 }
 

@@ -1,6 +1,7 @@
 /** Source ids of the map style. */
 export const SOURCE = {
   parks: 'parks',
+  parkLabels: 'park-labels',
   projects: 'projects',
   context: 'basemap-context',
   city: 'basemap-city',

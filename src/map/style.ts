@@ -69,27 +69,26 @@ export function parkFilterExpression(filter: FilterState): FilterSpecification {
   ] as FilterSpecification;
 }
 
-/** The filter of project points: only those in a park that passes the filter. */
-export function projectFilterExpression(visibleParkIds: readonly string[]): FilterSpecification {
-  return ['in', ['get', 'park'], ['literal', visibleParkIds]] as FilterSpecification;
-}
-
-/** Combines the visibility filter with one layer's own condition. */
-export function withCondition(
-  visible: FilterSpecification,
-  condition: ExpressionSpecification,
-): FilterSpecification {
-  return ['all', visible as ExpressionSpecification, condition] as FilterSpecification;
-}
-
 const DRAWN_BOUNDARY: ExpressionSpecification = ['!=', ['get', 'boundary'], 'official'];
 const OFFICIAL_BOUNDARY: ExpressionSpecification = ['==', ['get', 'boundary'], 'official'];
 const HAS_SECOND_CHAIN: ExpressionSpecification = ['!=', ['get', 'chain_b'], ''];
 
-const stateIs = (key: 'hover' | 'selected'): ExpressionSpecification => [
+const stateIs = (key: 'hover' | 'selected' | 'hidden'): ExpressionSpecification => [
   'boolean',
   ['feature-state', key],
   false,
+];
+
+/**
+ * A paint value that is 0 for a feature the filter hides. The filter of parks and projects is
+ * their `hidden` feature-state, not a layer filter: a layer filter makes MapLibre re-process every
+ * tile of the source in its worker (seconds at 10,000 parks), a state change only repaints.
+ */
+const unlessHidden = (value: number | ExpressionSpecification): ExpressionSpecification => [
+  'case',
+  stateIs('hidden'),
+  0,
+  value,
 ];
 
 function basemapLayers(lang: Lang): LayerSpecification[] {
@@ -167,10 +166,16 @@ function parkLayers(
       id: LAYER.parksFill,
       type: 'fill',
       source: SOURCE.parks,
-      filter: visible,
       paint: {
         'fill-color': chainColorExpression(chains, 'chain_a'),
-        'fill-opacity': ['case', stateIs('selected'), 0.75, stateIs('hover'), 0.65, 0.45],
+        'fill-opacity': unlessHidden([
+          'case',
+          stateIs('selected'),
+          0.75,
+          stateIs('hover'),
+          0.65,
+          0.45,
+        ]),
       },
     },
     {
@@ -178,8 +183,9 @@ function parkLayers(
       id: LAYER.parksSecondChain,
       type: 'line',
       source: SOURCE.parks,
-      filter: withCondition(visible, HAS_SECOND_CHAIN),
+      filter: HAS_SECOND_CHAIN,
       paint: {
+        'line-opacity': unlessHidden(1),
         'line-color': chainColorExpression(chains, 'chain_b'),
         'line-width': ['interpolate', ['linear'], ['zoom'], 8, 3, 14, 7],
         'line-offset': ['interpolate', ['linear'], ['zoom'], 8, 1.5, 14, 3.5],
@@ -189,23 +195,28 @@ function parkLayers(
       id: LAYER.parksOutlineOfficial,
       type: 'line',
       source: SOURCE.parks,
-      filter: withCondition(visible, OFFICIAL_BOUNDARY),
-      paint: { 'line-color': PALETTE.parkLine, 'line-width': 1.2 },
+      filter: OFFICIAL_BOUNDARY,
+      paint: { 'line-color': PALETTE.parkLine, 'line-width': 1.2, 'line-opacity': unlessHidden(1) },
     },
     {
       // Schematic and approximate boundaries are dashed: they are not the official 四至.
       id: LAYER.parksOutlineDrawn,
       type: 'line',
       source: SOURCE.parks,
-      filter: withCondition(visible, DRAWN_BOUNDARY),
-      paint: { 'line-color': PALETTE.parkLine, 'line-width': 1.2, 'line-dasharray': [3, 2] },
+      filter: DRAWN_BOUNDARY,
+      paint: {
+        'line-color': PALETTE.parkLine,
+        'line-width': 1.2,
+        'line-dasharray': [3, 2],
+        'line-opacity': unlessHidden(1),
+      },
     },
     {
       id: LAYER.parksSelected,
       type: 'line',
       source: SOURCE.parks,
-      filter: visible,
       paint: {
+        'line-opacity': unlessHidden(1),
         'line-color': PALETTE.selected,
         'line-width': ['case', stateIs('selected'), 3.5, stateIs('hover'), 2, 0],
       },
@@ -214,8 +225,9 @@ function parkLayers(
       id: LAYER.projects,
       type: 'circle',
       source: SOURCE.projects,
-      filter: ['literal', false] as unknown as FilterSpecification,
       paint: {
+        'circle-opacity': unlessHidden(1),
+        'circle-stroke-opacity': unlessHidden(1),
         'circle-radius': ['case', stateIs('selected'), 8, 5],
         'circle-color': chainColorExpression(chains, 'chain_a'),
         'circle-stroke-color': ['case', stateIs('selected'), PALETTE.selected, '#ffffff'],
@@ -223,9 +235,10 @@ function parkLayers(
       },
     },
     {
+      // Filtered, not hidden by state: a hidden label would still take room from visible ones.
       id: LAYER.parksLabel,
       type: 'symbol',
-      source: SOURCE.parks,
+      source: SOURCE.parkLabels,
       filter: visible,
       layout: {
         'text-field': nameExpression(lang),
@@ -249,6 +262,7 @@ export interface StyleInput {
   readonly geoBaseUrl: string;
   readonly chains: readonly Chain[];
   readonly lang: Lang;
+  /** The label layer's filter (parkFilterExpression of the current filter). */
   readonly visible: FilterSpecification;
 }
 
@@ -267,6 +281,7 @@ export function buildStyle(input: StyleInput): StyleSpecification {
       [SOURCE.rivers]: { type: 'geojson', data: url(BASEMAP_FILES.rivers) },
       [SOURCE.labels]: { type: 'geojson', data: url(BASEMAP_FILES.labels) },
       [SOURCE.parks]: { type: 'geojson', data: emptyCollection, promoteId: 'id' },
+      [SOURCE.parkLabels]: { type: 'geojson', data: emptyCollection },
       [SOURCE.projects]: { type: 'geojson', data: emptyCollection, promoteId: 'id' },
     },
     layers: [...basemapLayers(input.lang), ...parkLayers(input.chains, input.lang, input.visible)],

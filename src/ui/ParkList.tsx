@@ -1,19 +1,33 @@
-import { For, Show, type JSX } from 'solid-js';
+import { For, Show, createSelector, type JSX } from 'solid-js';
 import { useAppState } from '../app/context';
 import { parkChains } from '../domain/membership';
-import { nameIn, t, type I18nKey } from '../domain/i18n';
+import { formatNumber, nameIn, t, type I18nKey } from '../domain/i18n';
+import type { Registry } from '../data/schema';
 import ChainTag from './ChainTag';
+
+/** How many more rows "list more" adds, and how many a fresh list shows. */
+export const LIST_PAGE = 100;
 
 /**
  * The parks that pass the filter, in the same order rule as everywhere else: the map's text
  * alternative and its twin (selecting here selects there).
+ *
+ * Only the first `listed` rows are in the DOM, with a button for more: at tens of thousands of
+ * parks, rendering every row cost seconds at start-up and hundreds of milliseconds per filter
+ * change, while nobody reads past the first screens without searching or filtering.
  */
 export default function ParkList(props: {
   onOpen: (id: string) => void;
   isOffFocus: (id: string) => boolean;
+  /** How many rows to render. */
+  listed: number;
+  onListMore: () => void;
 }): JSX.Element {
   const state = useAppState();
   const lang = (): 'zh' | 'en' => state.lang();
+  const isSelected = createSelector(state.selectedParkId);
+  const rows = (): Registry['parks'] => state.visibleParks().slice(0, props.listed);
+  const remaining = (): number => state.visibleParks().length - rows().length;
   return (
     <section class="park-list" aria-labelledby="park-list-heading">
       <h2 id="park-list-heading">
@@ -32,7 +46,7 @@ export default function ParkList(props: {
         }
       >
         <ul role="list" id="park-list">
-          <For each={state.visibleParks()}>
+          <For each={rows()}>
             {(park) => {
               const id = park.properties.id;
               return (
@@ -41,7 +55,7 @@ export default function ParkList(props: {
                     type="button"
                     class="park-button"
                     data-park-id={id}
-                    aria-current={state.selectedParkId() === id ? 'true' : undefined}
+                    aria-current={isSelected(id) ? 'true' : undefined}
                     aria-describedby={`park-meta-${id}`}
                     onClick={() => props.onOpen(id)}
                     onMouseEnter={() => state.hoverPark(id)}
@@ -76,6 +90,19 @@ export default function ParkList(props: {
             }}
           </For>
         </ul>
+        <Show when={remaining() > 0}>
+          <p class="list-more muted small">
+            {t('listShowing', lang(), {
+              shown: formatNumber(rows().length, lang(), 0),
+              total: formatNumber(state.visibleParks().length, lang(), 0),
+            })}{' '}
+            <button type="button" class="link-button" onClick={() => props.onListMore()}>
+              {t('listShowMore', lang(), {
+                count: formatNumber(Math.min(LIST_PAGE, remaining()), lang(), 0),
+              })}
+            </button>
+          </p>
+        </Show>
       </Show>
     </section>
   );

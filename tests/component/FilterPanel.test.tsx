@@ -5,7 +5,7 @@ import { createAppState, type AppState } from '../../src/app/state';
 import { defaultFilter } from '../../src/domain/filter';
 import { indexRegistry } from '../../src/domain/membership';
 import FilterPanel from '../../src/ui/FilterPanel';
-import ParkList from '../../src/ui/ParkList';
+import ParkList, { LIST_PAGE } from '../../src/ui/ParkList';
 import { PARK, registry } from '../fixtures/sampleRegistry';
 
 /** Renders the filter panel and the list over the fixture registry, sharing one state. */
@@ -20,7 +20,12 @@ function renderPanel(): AppState {
   render(() => (
     <AppStateContext.Provider value={state}>
       <FilterPanel />
-      <ParkList onOpen={() => undefined} isOffFocus={() => false} />
+      <ParkList
+        onOpen={() => undefined}
+        isOffFocus={() => false}
+        listed={LIST_PAGE}
+        onListMore={() => undefined}
+      />
     </AppStateContext.Provider>
   ));
   return state;

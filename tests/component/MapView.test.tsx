@@ -1,8 +1,14 @@
 import { render } from '@solidjs/testing-library';
 import { createSignal } from 'solid-js';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultFilter, toggleChain, type FilterState } from '../../src/domain/filter';
+import {
+  defaultFilter,
+  toggleChain,
+  visibleParks,
+  type FilterState,
+} from '../../src/domain/filter';
 import { indexRegistry } from '../../src/domain/membership';
+import type { Project } from '../../src/data/schema';
 import type { MapController } from '../../src/map/controller';
 import MapView from '../../src/map/MapView';
 import { CHAIN, PARK, registry } from '../fixtures/sampleRegistry';
@@ -14,7 +20,7 @@ vi.mock('maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url', () => ({ default: 
 const index = indexRegistry(registry);
 
 /** Renders MapView with signals the test controls, and returns them with the fake map. */
-function renderMap() {
+function renderMap(projects: Project[] = [...registry.projects]) {
   const [filter, setFilter] = createSignal<FilterState>(defaultFilter(index));
   const [selected, setSelected] = createSignal<string | null>(null);
   const clicks: (string | null)[] = [];
@@ -22,7 +28,7 @@ function renderMap() {
   const view = render(() => (
     <MapView
       parks={registry.parks}
-      projects={registry.projects}
+      projects={projects}
       chains={registry.chains}
       parkAreas={
         new Map([
@@ -31,7 +37,7 @@ function renderMap() {
         ])
       }
       filter={filter}
-      visibleParkIds={() => registry.parks.map((park) => park.properties.id)}
+      visibleParkIds={() => visibleParks(index, filter()).map((park) => park.properties.id)}
       selectedParkId={selected}
       selectedProjectId={() => null}
       hoveredParkId={() => null}
@@ -74,27 +80,71 @@ describe('MapView, the seam between Solid state and the map', () => {
     expect(view.container.querySelector('.map')?.getAttribute('data-map-ready')).toBe('true');
   });
 
-  it('pushes a filter change to every park layer without resending data', () => {
-    const { map, setFilter } = renderMap();
+  it('hides the parks a filter removes, and their projects, by feature-state, and re-filters only the labels', () => {
+    // Every project placed, so that hiding a park has projects to hide.
+    const projects = registry.projects.map((project) => ({
+      ...project,
+      location: [119.5, 32.1] as [number, number],
+    }));
+    const { map, setFilter } = renderMap(projects);
     map.fire('load');
-    const before = map.callsOf('setFilter').length;
+    const hiddenStates = (from: number): [string, string, boolean][] =>
+      map
+        .callsOf('setFeatureState')
+        .slice(from)
+        .map(([target, state]) => [
+          (target as { source: string }).source,
+          (target as { id: string }).id,
+          (state as { hidden: boolean }).hidden,
+        ]);
+    // Everything passes the default filter: nothing to hide.
+    expect(hiddenStates(0)).toEqual([]);
+
+    const before = map.callsOf('setFeatureState').length;
+    const filtersBefore = map.callsOf('setFilter').length;
     setFilter((current) => toggleChain(current, CHAIN.ships));
-    const pushed = map.callsOf('setFilter').slice(before) as [string, unknown][];
-    expect(pushed.map(([layer]) => layer).sort()).toEqual(
-      [
-        'parks-fill',
-        'parks-label',
-        'parks-outline-drawn',
-        'parks-outline-official',
-        'parks-second-chain',
-        'parks-selected',
-        'projects-circle',
-      ].sort(),
+    const remaining = new Set(
+      visibleParks(index, toggleChain(defaultFilter(index), CHAIN.ships)).map(
+        (park) => park.properties.id,
+      ),
     );
-    const fillFilter = JSON.stringify(pushed.find(([layer]) => layer === 'parks-fill')?.[1]);
-    expect(fillFilter).not.toContain(CHAIN.ships);
-    expect(fillFilter).toContain(CHAIN.aerospace);
+    const gone = registry.parks
+      .map((park) => park.properties.id)
+      .filter((id) => !remaining.has(id));
+    expect(gone).toContain(PARK.hitech);
+    const goneProjects = projects
+      .filter((project) => gone.includes(project.park))
+      .map((project) => project.id);
+    expect(goneProjects.length).toBeGreaterThan(0);
+    const hid = hiddenStates(before);
+    expect(
+      hid
+        .filter(([source]) => source === 'parks')
+        .map(([, id, hidden]) => [id, hidden])
+        .sort(),
+    ).toEqual(gone.map((id) => [id, true]).sort());
+    expect(
+      hid
+        .filter(([source]) => source === 'projects')
+        .map(([, id]) => id)
+        .sort(),
+    ).toEqual(goneProjects.sort());
+
+    const labelFilters = map.callsOf('setFilter').slice(filtersBefore) as [string, unknown][];
+    expect(labelFilters.map(([layer]) => layer)).toEqual(['parks-label']);
+    expect(JSON.stringify(labelFilters[0]?.[1])).not.toContain(CHAIN.ships);
+
+    // Checking the chain again shows exactly those parks again.
+    const again = map.callsOf('setFeatureState').length;
+    setFilter((current) => toggleChain(current, CHAIN.ships));
+    expect(
+      hiddenStates(again)
+        .filter(([source]) => source === 'parks')
+        .map(([, id, hidden]) => [id, hidden])
+        .sort(),
+    ).toEqual(gone.map((id) => [id, false]).sort());
     expect(map.callsOf('setData:parks')).toHaveLength(1);
+    expect(map.callsOf('setData:park-labels')).toHaveLength(1);
   });
 
   it('moves the selected feature-state from the old park to the new one', () => {
@@ -118,10 +168,27 @@ describe('MapView, the seam between Solid state and the map', () => {
     map.fire('click', {}, undefined);
     map.fire(
       'click',
-      { features: [{ properties: { id: PARK.etdz } }, { properties: { id: PARK.aero } }] },
+      {
+        features: [
+          { properties: { id: PARK.etdz }, state: {} },
+          { properties: { id: PARK.aero }, state: {} },
+        ],
+      },
       'parks-fill',
     );
     expect(clicks).toEqual([PARK.aero]);
+    // A park hidden by the filter is still under the cursor, transparent: the click skips it.
+    map.fire(
+      'click',
+      {
+        features: [
+          { properties: { id: PARK.etdz }, state: {} },
+          { properties: { id: PARK.aero }, state: { hidden: true } },
+        ],
+      },
+      'parks-fill',
+    );
+    expect(clicks).toEqual([PARK.aero, PARK.etdz]);
   });
 
   it('removes the map when the view is disposed before the map has loaded', () => {

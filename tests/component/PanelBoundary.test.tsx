@@ -6,7 +6,7 @@ import { createAppState, type AppState } from '../../src/app/state';
 import { defaultFilter } from '../../src/domain/filter';
 import { indexRegistry } from '../../src/domain/membership';
 import PanelBoundary from '../../src/ui/PanelBoundary';
-import ParkList from '../../src/ui/ParkList';
+import ParkList, { LIST_PAGE } from '../../src/ui/ParkList';
 import { registry } from '../fixtures/sampleRegistry';
 
 const index = indexRegistry(registry);
@@ -48,7 +48,12 @@ describe('PanelBoundary: one failing panel does not take the page down', () => {
           <FlakyPanel broken={() => true} />
         </PanelBoundary>
         <PanelBoundary lang="zh">
-          <ParkList onOpen={(id) => opened.push(id)} isOffFocus={() => false} />
+          <ParkList
+            onOpen={(id) => opened.push(id)}
+            isOffFocus={() => false}
+            listed={LIST_PAGE}
+            onListMore={() => undefined}
+          />
         </PanelBoundary>
       </AppStateContext.Provider>
     ));
@@ -80,7 +85,12 @@ describe('PanelBoundary: one failing panel does not take the page down', () => {
             <FlakyPanel broken={broken} />
           </PanelBoundary>
           <PanelBoundary lang="en">
-            <ParkList onOpen={() => undefined} isOffFocus={() => false} />
+            <ParkList
+              onOpen={() => undefined}
+              isOffFocus={() => false}
+              listed={LIST_PAGE}
+              onListMore={() => undefined}
+            />
           </PanelBoundary>
         </AppStateContext.Provider>
       );

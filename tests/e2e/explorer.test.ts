@@ -8,6 +8,37 @@ const suite = useSuite();
 const parks = shippedParks();
 const chains = shippedChains();
 
+/** The RGBA colour the map's canvas shows at a CSS-pixel point. */
+function pixelAt(page: Page, x: number, y: number): Promise<number[]> {
+  return page.evaluate(
+    ({ x, y }) => {
+      const canvas = document.querySelector('.map canvas') as HTMLCanvasElement;
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const context = copy.getContext('2d')!;
+      context.drawImage(canvas, 0, 0);
+      const scale = canvas.width / canvas.clientWidth;
+      return [...context.getImageData(Math.round(x * scale), Math.round(y * scale), 1, 1).data];
+    },
+    { x, y },
+  );
+}
+
+/** A screen point where the map's hit test finds `id` on top, on a 10-pixel grid. */
+function pointOnPark(page: Page, id: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate((id) => {
+    const canvas = document.querySelector('.map canvas') as HTMLCanvasElement;
+    const probe = (
+      window as unknown as { __zpeMap: { parkAt(x: number, y: number): string | null } }
+    ).__zpeMap;
+    for (let y = 10; y < canvas.clientHeight; y += 10)
+      for (let x = 10; x < canvas.clientWidth; x += 10)
+        if (probe.parkAt(x, y) === id) return { x, y };
+    return null;
+  }, id);
+}
+
 /** Waits for the map to settle after a change, then reads what it drew. */
 async function settledRenderedIds(page: Page): Promise<string[]> {
   await page.waitForFunction(() => {
@@ -45,14 +76,32 @@ describe('the explorer in Chromium with WebGL', () => {
     }));
     leadCounts.sort((a, b) => b.count - a.count);
     const target = leadCounts[0]!.chain;
-    await page.getByRole('checkbox', { name: target.name.zh, exact: true }).uncheck();
     const expected = parks
       .filter((park) => park.lead.some((chain) => chain !== target.id))
       .map((park) => park.id)
       .sort();
     expect(expected.length).toBeLessThan(parks.length);
+    // A point on a park the filter removes, and the colour the map shows there before.
+    const removed = parks.find((park) => !expected.includes(park.id))!;
+    await settledRenderedIds(page);
+    const point = await pointOnPark(page, removed.id);
+    expect(point).not.toBeNull();
+    const before = await pixelAt(page, point!.x, point!.y);
+
+    await page.getByRole('checkbox', { name: target.name.zh, exact: true }).uncheck();
     expect((await listedParkIds(page)).sort()).toEqual(expected);
     expect((await settledRenderedIds(page)).sort()).toEqual(expected);
+    // The park is gone from the picture, not only from the hit test.
+    expect(await pixelAt(page, point!.x, point!.y)).not.toEqual(before);
+    expect(
+      await page.evaluate(
+        ({ x, y }) =>
+          (
+            window as unknown as { __zpeMap: { parkAt(x: number, y: number): string | null } }
+          ).__zpeMap.parkAt(x, y),
+        point!,
+      ),
+    ).not.toBe(removed.id);
     await context.close();
   });
 

@@ -69,6 +69,14 @@ describe('the valid fixture', () => {
     expect(registry.projects).toHaveLength(4);
   });
 
+  it('freezes the registry deeply unless told not to (a worker posts a clone anyway)', () => {
+    const frozen = validateRegistry(validRaw()).registry;
+    expect(Object.isFrozen(frozen.parks[0]?.geometry.coordinates)).toBe(true);
+    const plain = validateRegistry(validRaw(), { freeze: false }).registry;
+    expect(Object.isFrozen(plain.parks)).toBe(false);
+    expect(plain).toEqual(frozen);
+  });
+
   it('dates the registry by the later of the two file dates', () => {
     expect(validateRegistry(validRaw()).registry.asOf).toBe('2024-08');
   });
