@@ -92,40 +92,38 @@ function addProject(into: MutableProjectTotals, project: Project): void {
   else into.investmentCny100m += project.investment_cny_100m;
 }
 
-/** One park's contribution to a group, computed once and added to every group it belongs to. */
-interface ParkFigures {
-  readonly reportedAreaKm2: number | null;
-  readonly computedAreaKm2: number;
-  readonly projects: ProjectTotals;
-}
-
-function addPark(group: MutableGroup, figures: ParkFigures): void {
+function addPark(group: MutableGroup, share: ParkShare, computedAreaKm2: number): void {
   group.parks += 1;
-  if (figures.reportedAreaKm2 === null) group.unknownAreaCount += 1;
-  else group.reportedAreaKm2 += figures.reportedAreaKm2;
-  group.computedAreaKm2 += figures.computedAreaKm2;
-  addProjects(group.projects, figures.projects);
+  if (share.reportedAreaKm2 === null) group.unknownAreaCount += 1;
+  else group.reportedAreaKm2 += share.reportedAreaKm2;
+  group.computedAreaKm2 += computedAreaKm2;
+  addProjects(group.projects, share.projectTotals);
 }
 
 /** What a park adds to the statistics apart from its drawn area, which the caller measures. */
 interface ParkShare {
-  readonly projects: readonly Project[];
+  readonly reportedAreaKm2: number | null;
   readonly projectTotals: ProjectTotals;
+  /** The park's projects totalled per chain (of the project), for the per-chain project figures. */
+  readonly projectTotalsByChain: ReadonlyArray<readonly [ChainId, ProjectTotals]>;
   /** The park's chains that the registry knows, with their groups' keys. */
   readonly chains: readonly ChainId[];
   /** The clusters of those chains, each once. */
   readonly clusters: readonly ClusterId[];
 }
 
-const sharesByIndex = new WeakMap<RegistryIndex, WeakMap<ParkFeature, ParkShare>>();
+// A Map inside, not a WeakMap: it lives as long as the index anyway, and looks up faster.
+const sharesByIndex = new WeakMap<RegistryIndex, Map<ParkFeature, ParkShare>>();
 
 /**
  * A park's share, computed on its first filter change and kept as long as the index: the filter
  * changes often and the parks never do.
  */
-function shareOf(index: RegistryIndex, park: ParkFeature): ParkShare {
-  let shares = sharesByIndex.get(index);
-  if (!shares) sharesByIndex.set(index, (shares = new WeakMap()));
+function shareOf(
+  index: RegistryIndex,
+  shares: Map<ParkFeature, ParkShare>,
+  park: ParkFeature,
+): ParkShare {
   const known = shares.get(park);
   if (known) return known;
   const projects = index.projectsByPark.get(park.properties.id) ?? [];
@@ -135,9 +133,16 @@ function shareOf(index: RegistryIndex, park: ParkFeature): ParkShare {
     const cluster = index.chainById.get(chainId)?.cluster;
     if (cluster !== undefined) clusters.add(cluster);
   }
+  const byChain = new Map<ChainId, MutableProjectTotals>();
+  for (const project of projects) {
+    let totals = byChain.get(project.chain);
+    if (!totals) byChain.set(project.chain, (totals = emptyProjectTotals()));
+    addProject(totals, project);
+  }
   const share: ParkShare = {
-    projects,
+    reportedAreaKm2: park.properties.area_km2,
     projectTotals: projectTotals(projects),
+    projectTotalsByChain: [...byChain],
     chains: parkChains(park.properties),
     clusters: [...clusters],
   };
@@ -159,26 +164,24 @@ export function filteredStats(
   const byChain = new Map(index.chains.map((chain) => [chain.id, emptyGroup()]));
   const projectsOfChain = new Map(index.chains.map((chain) => [chain.id, emptyProjectTotals()]));
 
+  let shares = sharesByIndex.get(index);
+  if (!shares) sharesByIndex.set(index, (shares = new Map()));
   for (const park of parks) {
-    const share = shareOf(index, park);
-    const figures: ParkFigures = {
-      reportedAreaKm2: park.properties.area_km2,
-      computedAreaKm2: computedArea(park),
-      projects: share.projectTotals,
-    };
-    addPark(total, figures);
+    const share = shareOf(index, shares, park);
+    const computed = computedArea(park);
+    addPark(total, share, computed);
     for (const chainId of share.chains) {
       const chainGroup = byChain.get(chainId);
-      if (chainGroup) addPark(chainGroup, figures);
+      if (chainGroup) addPark(chainGroup, share, computed);
     }
     for (const cluster of share.clusters) {
       const clusterGroup = byCluster.get(cluster);
-      if (clusterGroup) addPark(clusterGroup, figures);
+      if (clusterGroup) addPark(clusterGroup, share, computed);
     }
 
-    for (const project of share.projects) {
-      const totals = projectsOfChain.get(project.chain);
-      if (totals) addProject(totals, project);
+    for (const [chainId, totals] of share.projectTotalsByChain) {
+      const into = projectsOfChain.get(chainId);
+      if (into) addProjects(into, totals);
     }
   }
 

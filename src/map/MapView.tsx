@@ -34,6 +34,14 @@ import { buildStyle, nameExpression, parkFilterExpression } from './style';
 
 setWorkerUrl(workerUrl);
 
+/**
+ * Up to this many parks, a filter change re-filters the labels (`setFilter`), so that the names of
+ * hidden parks leave room for the visible ones. Beyond it, labels are hidden by feature-state like
+ * the parks: re-laying out every label took seconds per change at 10,000 parks (bench/README.md),
+ * while a hidden name blocking a visible one matters little where most names collide anyway.
+ */
+export const LABELS_FILTERED_UP_TO = 1000;
+
 /** What the map shows and whom it tells about clicks. */
 export interface MapViewProps {
   readonly parks: readonly ParkFeature[];
@@ -70,9 +78,10 @@ export default function MapView(props: MapViewProps): JSX.Element {
   const [map, setMap] = createSignal<MapLibreMap>();
   const [ready, setReady] = createSignal(false);
 
+  // eslint-disable-next-line solid/reactivity -- the parks are fixed for the map's lifetime
+  const parkById = new Map(props.parks.map((park) => [park.properties.id, park]));
   const boundsOf = (ids: readonly string[]): LngLatBoundsLike | null => {
-    const wanted = new Set(ids);
-    const features = props.parks.filter((park) => wanted.has(park.properties.id));
+    const features = ids.flatMap((id) => parkById.get(id) ?? []);
     if (features.length === 0) return null;
     const [west, south, east, north] = bbox({
       type: 'FeatureCollection',
@@ -80,6 +89,24 @@ export default function MapView(props: MapViewProps): JSX.Element {
     });
     return [west, south, east, north];
   };
+
+  /**
+   * Runs `work` once the browser has painted the current frame. A selection changes the panel and
+   * the map at once; the map's next frame can take far longer to draw than the panel (hundreds of
+   * milliseconds at 10,000 parks with software WebGL), and the panel should not wait for it.
+   */
+  let disposed = false;
+  onCleanup(() => (disposed = true));
+  const afterPaint = (work: () => void): void => {
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (!disposed) work();
+      }, 0),
+    );
+  };
+
+  // eslint-disable-next-line solid/reactivity -- the parks are fixed for the map's lifetime
+  const labelsFiltered = props.parks.length <= LABELS_FILTERED_UP_TO;
 
   onMount(() => {
     let instance: MapLibreMap;
@@ -90,7 +117,7 @@ export default function MapView(props: MapViewProps): JSX.Element {
           geoBaseUrl: props.geoBaseUrl,
           chains: props.chains,
           lang: props.lang(),
-          visible: parkFilterExpression(props.filter()),
+          visible: labelsFiltered ? parkFilterExpression(props.filter()) : true,
         }),
         bounds: ZHENJIANG_BOUNDS,
         fitBoundsOptions: { padding: 20 },
@@ -151,7 +178,7 @@ export default function MapView(props: MapViewProps): JSX.Element {
   });
 
   // Filter: the same visible parks as the list. Parks and their projects are hidden by
-  // feature-state, touching only those whose visibility changed; labels by their layer filter.
+  // feature-state, touching only those whose visibility changed; labels see LABELS_FILTERED_UP_TO.
   const locatedProjectsByPark = new Map<string, string[]>();
   // eslint-disable-next-line solid/reactivity -- the projects are fixed for the map's lifetime
   for (const project of props.projects) {
@@ -174,10 +201,12 @@ export default function MapView(props: MapViewProps): JSX.Element {
           if (hidden) hiddenOnMap.add(id);
           else hiddenOnMap.delete(id);
           instance.setFeatureState({ source: SOURCE.parks, id }, { hidden });
+          if (!labelsFiltered)
+            instance.setFeatureState({ source: SOURCE.parkLabels, id }, { hidden });
           for (const project of locatedProjectsByPark.get(id) ?? [])
             instance.setFeatureState({ source: SOURCE.projects, id: project }, { hidden });
         }
-        instance.setFilter(LAYER.parksLabel, parkFilterExpression(filter));
+        if (labelsFiltered) instance.setFilter(LAYER.parksLabel, parkFilterExpression(filter));
       },
     ),
   );
@@ -191,7 +220,10 @@ export default function MapView(props: MapViewProps): JSX.Element {
     }),
   );
 
-  /** Keeps one boolean feature-state key in step with a signal, touching only what changed. */
+  /**
+   * Keeps one boolean feature-state key in step with a signal, touching only what changed; a
+   * selection after the panel has painted, a hover at once.
+   */
   const createFeatureStateBinding = (
     source: string,
     key: 'hover' | 'selected',
@@ -201,9 +233,13 @@ export default function MapView(props: MapViewProps): JSX.Element {
       on([map, id], ([instance, next], previous) => {
         if (!instance) return;
         const before = previous?.[0] === instance ? previous[1] : null;
-        if (before && before !== next)
-          instance.setFeatureState({ source, id: before }, { [key]: false });
-        if (next) instance.setFeatureState({ source, id: next }, { [key]: true });
+        const apply = (): void => {
+          if (before && before !== next)
+            instance.setFeatureState({ source, id: before }, { [key]: false });
+          if (next) instance.setFeatureState({ source, id: next }, { [key]: true });
+        };
+        if (key === 'selected') afterPaint(apply);
+        else apply();
       }),
     );
   };
@@ -268,23 +304,24 @@ export default function MapView(props: MapViewProps): JSX.Element {
       });
 
       const fit = (bounds: LngLatBoundsLike | null): void => {
-        instance.fitBounds(bounds ?? ZHENJIANG_BOUNDS, {
+        const options = {
           padding: Math.min(60, Math.round(instance.getCanvas().clientWidth / 8)),
           maxZoom: 14,
           animate: !props.reducedMotion(),
-        });
+        };
+        afterPaint(() => instance.fitBounds(bounds ?? ZHENJIANG_BOUNDS, options));
       };
       props.onReady({
         fitToPark: (id) => fit(boundsOf([id])),
         fitToParks: (ids) => fit(boundsOf(ids)),
         showProject: (id) => {
           const project = props.projects.find((candidate) => candidate.id === id);
-          if (!project?.location) return;
-          instance.easeTo({
-            center: project.location,
-            zoom: Math.max(instance.getZoom(), 13),
-            animate: !props.reducedMotion(),
-          });
+          const center = project?.location;
+          if (!center) return;
+          const animate = !props.reducedMotion();
+          afterPaint(() =>
+            instance.easeTo({ center, zoom: Math.max(instance.getZoom(), 13), animate }),
+          );
         },
         parkAt: (x, y) =>
           smallestOf(instance.queryRenderedFeatures([x, y], { layers: [LAYER.parksFill] })),

@@ -235,7 +235,8 @@ function parkLayers(
       },
     },
     {
-      // Filtered, not hidden by state: a hidden label would still take room from visible ones.
+      // Filtered while the registry is small (MapView): a label hidden by state would still take
+      // room from visible ones. Beyond that, re-laying out every label costs seconds per change.
       id: LAYER.parksLabel,
       type: 'symbol',
       source: SOURCE.parkLabels,
@@ -248,6 +249,7 @@ function parkLayers(
         'text-padding': 4,
       },
       paint: {
+        'text-opacity': unlessHidden(1),
         'text-color': PALETTE.label,
         'text-halo-color': PALETTE.labelHalo,
         'text-halo-width': 1.6,
@@ -262,7 +264,7 @@ export interface StyleInput {
   readonly geoBaseUrl: string;
   readonly chains: readonly Chain[];
   readonly lang: Lang;
-  /** The label layer's filter (parkFilterExpression of the current filter). */
+  /** The label layer's filter: parkFilterExpression of the current filter, or true. */
   readonly visible: FilterSpecification;
 }
 
@@ -281,7 +283,7 @@ export function buildStyle(input: StyleInput): StyleSpecification {
       [SOURCE.rivers]: { type: 'geojson', data: url(BASEMAP_FILES.rivers) },
       [SOURCE.labels]: { type: 'geojson', data: url(BASEMAP_FILES.labels) },
       [SOURCE.parks]: { type: 'geojson', data: emptyCollection, promoteId: 'id' },
-      [SOURCE.parkLabels]: { type: 'geojson', data: emptyCollection },
+      [SOURCE.parkLabels]: { type: 'geojson', data: emptyCollection, promoteId: 'id' },
       [SOURCE.projects]: { type: 'geojson', data: emptyCollection, promoteId: 'id' },
     },
     layers: [...basemapLayers(input.lang), ...parkLayers(input.chains, input.lang, input.visible)],

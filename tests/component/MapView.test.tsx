@@ -8,26 +8,25 @@ import {
   type FilterState,
 } from '../../src/domain/filter';
 import { indexRegistry } from '../../src/domain/membership';
-import type { Project } from '../../src/data/schema';
+import type { Project, Registry } from '../../src/data/schema';
 import type { MapController } from '../../src/map/controller';
-import MapView from '../../src/map/MapView';
-import { CHAIN, PARK, registry } from '../fixtures/sampleRegistry';
+import MapView, { LABELS_FILTERED_UP_TO } from '../../src/map/MapView';
+import { CHAIN, PARK, buildRegistry, makePark, registry } from '../fixtures/sampleRegistry';
 import { created } from './fakeMap';
 
 vi.mock('maplibre-gl', async () => (await import('./fakeMap')).fakeMaplibre);
 vi.mock('maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url', () => ({ default: '/worker.js' }));
 
-const index = indexRegistry(registry);
-
 /** Renders MapView with signals the test controls, and returns them with the fake map. */
-function renderMap(projects: Project[] = [...registry.projects]) {
+function renderMap(projects: Project[] = [...registry.projects], data: Registry = registry) {
+  const index = indexRegistry(data);
   const [filter, setFilter] = createSignal<FilterState>(defaultFilter(index));
   const [selected, setSelected] = createSignal<string | null>(null);
   const clicks: (string | null)[] = [];
   let controller: MapController | undefined;
   const view = render(() => (
     <MapView
-      parks={registry.parks}
+      parks={data.parks}
       projects={projects}
       chains={registry.chains}
       parkAreas={
@@ -55,7 +54,7 @@ function renderMap(projects: Project[] = [...registry.projects]) {
     />
   ));
   const map = created.at(-1)!;
-  return { view, map, setFilter, setSelected, clicks, controller: () => controller };
+  return { view, map, index, setFilter, setSelected, clicks, controller: () => controller };
 }
 
 describe('MapView, the seam between Solid state and the map', () => {
@@ -86,7 +85,7 @@ describe('MapView, the seam between Solid state and the map', () => {
       ...project,
       location: [119.5, 32.1] as [number, number],
     }));
-    const { map, setFilter } = renderMap(projects);
+    const { map, index, setFilter } = renderMap(projects);
     map.fire('load');
     const hiddenStates = (from: number): [string, string, boolean][] =>
       map
@@ -147,11 +146,46 @@ describe('MapView, the seam between Solid state and the map', () => {
     expect(map.callsOf('setData:park-labels')).toHaveLength(1);
   });
 
-  it('moves the selected feature-state from the old park to the new one', () => {
+  it('hides labels by feature-state too, without re-filtering them, once there are many parks', () => {
+    // Copies of the fixture's parks, in a grid, until there are more than the limit.
+    const parks = Array.from({ length: LABELS_FILTERED_UP_TO + 1 }, (_, i) => {
+      const model = registry.parks[i % registry.parks.length]!.properties;
+      return makePark({ ...model, id: `copy-${i}` }, [
+        118.5 + (i % 40) * 0.05,
+        31.5 + Math.floor(i / 40) * 0.05,
+      ]);
+    });
+    const large = buildRegistry({ parks });
+    const { map, index, setFilter } = renderMap([], large);
+    map.fire('load');
+    const filtersBefore = map.callsOf('setFilter').length;
+    setFilter((current) => toggleChain(current, CHAIN.ships));
+    const remaining = new Set(
+      visibleParks(index, toggleChain(defaultFilter(index), CHAIN.ships)).map(
+        (park) => park.properties.id,
+      ),
+    );
+    const gone = parks.map((park) => park.properties.id).filter((id) => !remaining.has(id));
+    expect(gone.length).toBeGreaterThan(0);
+    const hiddenLabels = map
+      .callsOf('setFeatureState')
+      .filter(([target]) => (target as { source: string }).source === 'park-labels')
+      .map(([target, state]) => [
+        (target as { id: string }).id,
+        (state as { hidden: boolean }).hidden,
+      ]);
+    expect(hiddenLabels.sort()).toEqual(gone.map((id) => [id, true]).sort());
+    expect(map.callsOf('setFilter').slice(filtersBefore)).toEqual([]);
+  });
+
+  it('moves the selected feature-state from the old park to the new one, after the panel paints', async () => {
     const { map, setSelected } = renderMap();
     map.fire('load');
     setSelected(PARK.etdz);
     setSelected(PARK.hitech);
+    // The map follows once the panel has painted.
+    expect(map.callsOf('setFeatureState')).toEqual([]);
+    await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
     const states = map
       .callsOf('setFeatureState')
       .map(([target, state]) => [(target as { id: string }).id, state]);

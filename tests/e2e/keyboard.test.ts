@@ -185,13 +185,15 @@ describe('keyboard only', () => {
 describe('reduced motion', () => {
   /** Opens the target park with a click in the page and reads the camera before and right after. */
   async function selectAndReadCamera(page: Page) {
-    return page.evaluate((selector) => {
+    return page.evaluate(async (selector) => {
       type Camera = { zoom: number; lng: number; lat: number; moving: boolean };
       const probe = (window as unknown as { __zpeMap?: { camera(): Camera } }).__zpeMap;
       if (!probe) throw new Error('the map test probe is not installed');
       const before = probe.camera();
       document.querySelector<HTMLElement>(selector)?.click();
-      // Read in the same task as the click: a jump is complete, an animation has only begun.
+      // The map moves once the panel has painted (a frame, then a task). Read in the task right
+      // after that one: a jump is complete, an animation has only begun.
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
       const after = probe.camera();
       return { before, after };
     }, parkButton);
