@@ -343,6 +343,8 @@ export interface SelectSample {
   readonly selectMs: number;
   /** Escape → the list is back and painted. */
   readonly closeMs: number;
+  /** Escape → the list back in the DOM. */
+  readonly closeDomMs: number;
 }
 
 /** Resolves `__bench.waiter` with when `selector` appeared and when that frame was painted. */
@@ -425,13 +427,18 @@ export async function measureSelect(
     const closed = await page.evaluate(async () => {
       const bench = (window as unknown as BenchWindow).__bench;
       const times = await bench?.waiter;
-      return { paintedAt: times?.paintedAt ?? 0, keyAt: bench?.keys.at(-1) ?? 0 };
+      return {
+        shownAt: times?.shownAt ?? 0,
+        paintedAt: times?.paintedAt ?? 0,
+        keyAt: bench?.keys.at(-1) ?? 0,
+      };
     });
     samples.push({
       parkId: target.id,
       selectDomMs: round1(selected.shownAt - selected.clickAt),
       selectMs: round1(selected.paintedAt - selected.clickAt),
       closeMs: round1(closed.paintedAt - closed.keyAt),
+      closeDomMs: round1(closed.shownAt - closed.keyAt),
     });
     await page.evaluate(
       async ({ home, timeoutMs }) => {

@@ -7,7 +7,7 @@ import type { FilterSample, LoadResult, SelectSample, Status } from './measure';
  */
 
 /** Version of the results file's schema. */
-export const RESULTS_SCHEMA = 1;
+export const RESULTS_SCHEMA = 2;
 
 /** Median and spread of some samples. */
 export interface Stat {
@@ -54,6 +54,7 @@ export interface VariantResult {
     readonly selectDom: Stat;
     readonly select: Stat;
     readonly close: Stat;
+    readonly closeDom: Stat;
   } | null;
   readonly heap: { readonly peakMb: number; readonly afterMb: number } | null;
   /** Main-thread time by owner, from the CPU profiler: per load, and per filter toggle. */
@@ -185,7 +186,7 @@ export function formatResults(results: Results): string {
         'handler',
         'long task app/bare',
         'select dom/paint',
-        'close',
+        'close dom/paint',
         'heap app/bare',
       ],
       results.sizes.map((size) => [
@@ -201,7 +202,7 @@ export function formatResults(results: Results): string {
         ms(size.app.filter?.sync.median),
         `${ms(size.app.filter?.longTaskMaxMs)} / ${ms(size.bare.filter?.longTaskMaxMs)}`,
         `${ms(size.app.select?.selectDom.median)} / ${ms(size.app.select?.select.median)}`,
-        ms(size.app.select?.close.median),
+        `${ms(size.app.select?.closeDom.median)} / ${ms(size.app.select?.close.median)}`,
         `${size.app.heap ? Math.round(size.app.heap.peakMb) : '—'} / ${size.bare.heap ? Math.round(size.bare.heap.peakMb) : '—'} MB`,
       ]),
     ),
@@ -211,7 +212,7 @@ export function formatResults(results: Results): string {
     'load: navigation → parks drawn and map idle. filter: chain checkbox → map idle (median of toggles). handler: the click handler alone.',
   );
   out.push(
-    "long task: longest main-thread task while filtering. select: map click → detail in the DOM / painted (the paint waits for that frame's map render); close: Escape → list painted. heap: peak main-thread JS heap.",
+    "long task: longest main-thread task while filtering. select: map click → detail in the DOM / painted (the paint waits for that frame's map render); close: Escape → list in the DOM / painted. heap: peak main-thread JS heap.",
   );
 
   const withPaths = results.sizes.filter((size) => Object.keys(size.paths).length > 0);

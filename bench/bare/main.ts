@@ -18,7 +18,7 @@ import type { FilterState } from '../../src/domain/filter';
 import { ZHENJIANG_BOUNDS } from '../../src/map/basemap';
 import { LAYER, SOURCE } from '../../src/map/ids';
 import { labelPoint } from '../../src/domain/labelPoint';
-import { buildStyle, parkFilterExpression } from '../../src/map/style';
+import { LABELS_FILTERED_UP_TO, buildStyle, parkFilterExpression } from '../../src/map/style';
 import type { ProbedMap, ProbeWindow } from '../probe/maplibre';
 
 /**
@@ -37,7 +37,8 @@ import type { ProbedMap, ProbeWindow } from '../probe/maplibre';
  * - `&hide=state`: a filter change sets a `hidden` feature-state on the parks (and projects) that
  *   change, and the layers' opacities read it, instead of calling `setFilter`: a paint-only update
  *   that MapLibre makes without re-laying out the tiles in its worker. Labels, a point source of
- *   their own, keep their `setFilter`. This is what src/map/MapView.tsx does.
+ *   their own, keep their `setFilter` up to LABELS_FILTERED_UP_TO parks and are hidden by state
+ *   beyond. This is what src/map/MapView.tsx does.
  * - Both together: vector tiles hidden by feature-state; which parks to hide comes from
  *   `DIR/filter-index.json` (the parks' filter fields, no geometry), as an app would keep them.
  */
@@ -298,14 +299,18 @@ function passes(p: Record<string, unknown>, filter: FilterState): boolean {
 
 /**
  * The feature-state variant's filter change: sets `hidden` on each park whose visibility changes,
- * and on its projects. `target` names a feature in the map's sources.
+ * and on its projects. `target` names a feature in the map's sources; labels are either filtered
+ * (`labelsFiltered`) or hidden through their own target (none when they are the tiles' polygons).
  */
 function hideApplier(
   parkProps: ReadonlyArray<Record<string, unknown>>,
   projectsByPark: ReadonlyMap<string, readonly string[]>,
-  target: (layer: 'parks' | 'projects', id: string) => FeatureIdentifier,
+  target: (layer: 'parks' | 'labels' | 'projects', id: string) => FeatureIdentifier | null,
   labelsFiltered: boolean,
 ): (selected: readonly string[]) => void {
+  const setHidden = (feature: FeatureIdentifier | null, hide: boolean): void => {
+    if (feature) map.setFeatureState(feature, { hidden: hide });
+  };
   const hidden = new Set<string>();
   return (selected) => {
     const filter = filterOf(selected);
@@ -316,9 +321,10 @@ function hideApplier(
       if (hide === hidden.has(id)) continue;
       if (hide) hidden.add(id);
       else hidden.delete(id);
-      map.setFeatureState(target('parks', id), { hidden: hide });
+      setHidden(target('parks', id), hide);
+      if (!labelsFiltered) setHidden(target('labels', id), hide);
       for (const project of projectsByPark.get(id) ?? [])
-        map.setFeatureState(target('projects', project), { hidden: hide });
+        setHidden(target('projects', project), hide);
     }
   };
 }
@@ -353,7 +359,8 @@ map.once('load', () => {
       const applyChains = hideApplier(
         parkProps,
         projectsByPark,
-        (layer, id) => ({ source: SOURCE.parks, sourceLayer: layer, id }),
+        (layer, id) =>
+          layer === 'labels' ? null : { source: SOURCE.parks, sourceLayer: layer, id },
         false,
       );
       bare.__bare = { times, chainIds: allChainIds, renderedParkIds, applyChains };
@@ -401,8 +408,13 @@ map.once('load', () => {
       const applyChains = hideApplier(
         parkProps,
         projectsByPark,
-        (layer, id) => ({ source: layer === 'parks' ? SOURCE.parks : SOURCE.projects, id }),
-        true,
+        (layer, id) => ({
+          source: { parks: SOURCE.parks, labels: SOURCE.parkLabels, projects: SOURCE.projects }[
+            layer
+          ],
+          id,
+        }),
+        parks.features.length <= LABELS_FILTERED_UP_TO,
       );
       bare.__bare = { times, chainIds: allChainIds, renderedParkIds, applyChains };
       return;

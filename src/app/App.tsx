@@ -60,13 +60,18 @@ function registryBaseUrl(): string {
   return new URL(requested, document.baseURI).href;
 }
 
-/** WebGL 2 is what MapLibre needs; without it the rest of the app still works. */
+let webGl2: boolean | undefined;
+
+/** WebGL 2 is what MapLibre needs; without it the rest of the app still works. Probed once. */
 function hasWebGl2(): boolean {
-  try {
-    return !!document.createElement('canvas').getContext('webgl2');
-  } catch {
-    return false;
+  if (webGl2 === undefined) {
+    try {
+      webGl2 = !!document.createElement('canvas').getContext('webgl2');
+    } catch {
+      webGl2 = false;
+    }
   }
+  return webGl2;
 }
 
 /** The explorer once the data has loaded. */
@@ -76,13 +81,16 @@ function Explorer(props: {
   config: AppConfig;
   /** The shipped and imported registries; a change rebuilds the explorer on the new one. */
   imports: { data: LoadedData; onChange: (data: LoadedData) => void };
+  /** Whether the page was opened with a map view in its link. */
+  linkHasView: boolean;
+  /** The hash to start from: the link's own the first time, the current one after an import. */
+  openingHash: () => string;
 }): JSX.Element {
-  // The registry is loaded once and never replaced while the explorer lives.
+  // The registry is loaded once and never replaced while the explorer lives; the hash is read once.
   // eslint-disable-next-line solid/reactivity
   const index = indexRegistry(props.registry);
-  const initial = initialUrlState(index);
-  // Read before MapLibre writes its own `map=`: a link without a view fits the selected park.
-  const linkHasView = /(^#|&)map=/.test(window.location.hash);
+  // eslint-disable-next-line solid/reactivity
+  const initial = initialUrlState(index, props.openingHash());
   const state: AppState = createAppState(index, initial.state);
   const [ignored, setIgnored] = createSignal<readonly string[]>(initial.ignored);
   const [controller, setController] = createSignal<MapController>();
@@ -120,6 +128,10 @@ function Explorer(props: {
         ]),
       ),
   );
+  const parkIsOffFocus = (id: string): boolean => {
+    const focus = focusById().get(id);
+    return focus ? isOffFocus(focus) : false;
+  };
   const selectedPark = createMemo(() => {
     const id = state.selectedParkId();
     return id ? state.index.parkById.get(id) : undefined;
@@ -145,13 +157,6 @@ function Explorer(props: {
         .querySelector<HTMLButtonElement>(`.park-button[data-park-id="${CSS.escape(id)}"]`)
         ?.focus();
   };
-  const offFocusVisible = createMemo(
-    () =>
-      state.visibleParks().filter((park) => {
-        const focus = focusById().get(park.properties.id);
-        return focus ? isOffFocus(focus) : false;
-      }).length,
-  );
   const showProject = (id: string): void => {
     state.selectProject(id);
     controller()?.showProject(id);
@@ -174,7 +179,7 @@ function Explorer(props: {
       camera: () => ready.camera(),
     };
     const selected = state.selectedParkId();
-    if (selected && !linkHasView) ready.fitToPark(selected);
+    if (selected && !props.linkHasView) ready.fitToPark(selected);
   };
 
   return (
@@ -236,12 +241,9 @@ function Explorer(props: {
                     onOpen={(id) => openPark(id)}
                     listed={listed()}
                     onListMore={() => setListed(listed() + LIST_PAGE)}
-                    isOffFocus={(id) => {
-                      const focus = focusById().get(id);
-                      return focus ? isOffFocus(focus) : false;
-                    }}
+                    isOffFocus={parkIsOffFocus}
                   />
-                  <Stats computedArea={computedArea} offFocusCount={offFocusVisible()} />
+                  <Stats computedArea={computedArea} isOffFocus={parkIsOffFocus} />
                 </>
               }
             >
@@ -335,6 +337,18 @@ function Explorer(props: {
 
 /** Loads and validates the data, then shows the explorer, or what went wrong. */
 export default function App(): JSX.Element {
+  // Read before the map starts, since MapLibre rewrites the hash with its own `map=`: a link
+  // without a view fits the selected park, and garbage in the link is reported as written.
+  let linkHash: string | null = window.location.hash;
+  const linkHasView = /(^#|&)map=/.test(linkHash);
+  const openingHash = (): string => {
+    const hash = linkHash ?? window.location.hash;
+    linkHash = null;
+    return hash;
+  };
+  // The map starts while the registry loads and is validated; the explorer adopts it.
+  if (hasWebGl2())
+    void import('../map/MapView').then(({ startMapEarly }) => startMapEarly(GEO_BASE_URL));
   // The stored import (IndexedDB, loaded beside the registry) replaces the shipped parks when present.
   const [loaded, { mutate }] = createResource(async () => {
     const baseUrl = registryBaseUrl();
@@ -377,6 +391,8 @@ export default function App(): JSX.Element {
             findings={data.findings}
             config={data.config}
             imports={{ data: data.data, onChange: (next) => mutate(next) }}
+            linkHasView={linkHasView}
+            openingHash={openingHash}
           />
         )}
       </Match>

@@ -10,6 +10,7 @@ import {
   type LngLatBoundsLike,
   type MapGeoJSONFeature,
   type MapLayerMouseEvent,
+  type StyleSpecification,
 } from 'maplibre-gl';
 import { bbox } from '@turf/turf';
 import {
@@ -30,17 +31,66 @@ import { addOnlineBasemap } from './onlineBasemap';
 import { toMapLabels, toMapParks, toMapProjects } from './features';
 import { INTERACTIVE_PARK_LAYERS, LAYER, SOURCE } from './ids';
 import { showPreview } from './preview';
-import { buildStyle, nameExpression, parkFilterExpression } from './style';
+import {
+  LABELS_FILTERED_UP_TO,
+  buildStyle,
+  chainPaint,
+  nameExpression,
+  parkFilterExpression,
+} from './style';
 
 setWorkerUrl(workerUrl);
 
+/** The map options the app uses, with the given container and style. */
+function createMap(container: HTMLElement, style: StyleSpecification): MapLibreMap {
+  return new MapLibreMap({
+    container,
+    style,
+    bounds: ZHENJIANG_BOUNDS,
+    fitBoundsOptions: { padding: 20 },
+    hash: 'map',
+    attributionControl: false,
+    maxZoom: 17,
+    minZoom: 6,
+    // Keeps the last frame readable for "export as image".
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+  });
+}
+
+/** A map started before the registry arrived, waiting for MapView to adopt it. */
+interface EarlyMap {
+  readonly map: MapLibreMap;
+  readonly container: HTMLElement;
+  /** Whether the link named a view (`map=`), which the map took on creation. */
+  readonly linkHasView: boolean;
+  loaded: boolean;
+}
+let early: EarlyMap | null = null;
+
 /**
- * Up to this many parks, a filter change re-filters the labels (`setFilter`), so that the names of
- * hidden parks leave room for the visible ones. Beyond it, labels are hidden by feature-state like
- * the parks: re-laying out every label took seconds per change at 10,000 parks (bench/README.md),
- * while a hidden name blocking a visible one matters little where most names collide anyway.
+ * Starts the map while the registry is still loading and being validated: MapLibre's workers,
+ * the basemap and the first frame then overlap that wait instead of following it. It draws in a
+ * hidden element the size of the window until MapView adopts it. Without WebGL it does nothing
+ * and MapView reports the failure as usual.
  */
-export const LABELS_FILTERED_UP_TO = 1000;
+export function startMapEarly(geoBaseUrl: string): void {
+  if (early) return;
+  const linkHasView = /(^#|&)map=/.test(window.location.hash);
+  const container = document.createElement('div');
+  container.className = 'map-early';
+  document.body.append(container);
+  try {
+    const map = createMap(
+      container,
+      buildStyle({ geoBaseUrl, chains: [], lang: 'zh', visible: true }),
+    );
+    const started: EarlyMap = { map, container, linkHasView, loaded: false };
+    map.once('load', () => (started.loaded = true));
+    early = started;
+  } catch {
+    container.remove();
+  }
+}
 
 /** What the map shows and whom it tells about clicks. */
 export interface MapViewProps {
@@ -110,24 +160,30 @@ export default function MapView(props: MapViewProps): JSX.Element {
 
   onMount(() => {
     let instance: MapLibreMap;
+    const adopted = early;
+    early = null;
     try {
-      instance = new MapLibreMap({
-        container,
-        style: buildStyle({
-          geoBaseUrl: props.geoBaseUrl,
-          chains: props.chains,
-          lang: props.lang(),
-          visible: labelsFiltered ? parkFilterExpression(props.filter()) : true,
-        }),
-        bounds: ZHENJIANG_BOUNDS,
-        fitBoundsOptions: { padding: 20 },
-        hash: 'map',
-        attributionControl: false,
-        maxZoom: 17,
-        minZoom: 6,
-        // Keeps the last frame readable for "export as image".
-        canvasContextAttributes: { preserveDrawingBuffer: true },
-      });
+      if (adopted) {
+        instance = adopted.map;
+        container.append(adopted.container);
+        adopted.container.className = 'map-adopted';
+        instance.resize();
+        // The first view was fitted to the window; fit it to the map's own size now.
+        if (!adopted.linkHasView)
+          instance.fitBounds(ZHENJIANG_BOUNDS, { padding: 20, animate: false });
+        for (const [layer, property, value] of chainPaint(props.chains))
+          instance.setPaintProperty(layer, property, value);
+      } else {
+        instance = createMap(
+          container,
+          buildStyle({
+            geoBaseUrl: props.geoBaseUrl,
+            chains: props.chains,
+            lang: props.lang(),
+            visible: labelsFiltered ? parkFilterExpression(props.filter()) : true,
+          }),
+        );
+      }
     } catch (error) {
       props.onFailure({
         reason: 'no-webgl',
@@ -159,8 +215,8 @@ export default function MapView(props: MapViewProps): JSX.Element {
       .addEventListener('webglcontextlost', () =>
         props.onFailure({ reason: 'error', detail: 'WebGL context lost' }),
       );
-    // eslint-disable-next-line solid/reactivity -- a map event handler; the data is set once
-    instance.once('load', () => {
+    // The data is set once, when the style has loaded.
+    const onLoad = (): void => {
       const parks = toMapParks(props.parks);
       instance.getSource<GeoJSONSource>(SOURCE.parks)?.setData(parks);
       instance.getSource<GeoJSONSource>(SOURCE.parkLabels)?.setData(toMapLabels(parks));
@@ -174,7 +230,9 @@ export default function MapView(props: MapViewProps): JSX.Element {
       }
       setMap(instance);
       instance.once('idle', () => setReady(true));
-    });
+    };
+    if (adopted?.loaded) onLoad();
+    else instance.once('load', onLoad);
   });
 
   // Filter: the same visible parks as the list. Parks and their projects are hidden by
@@ -344,7 +402,7 @@ export default function MapView(props: MapViewProps): JSX.Element {
           };
         },
         showPreview: (collection) => {
-          showPreview(instance, collection, !props.reducedMotion());
+          showPreview(instance, container, collection, !props.reducedMotion());
         },
       });
     }),

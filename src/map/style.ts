@@ -50,6 +50,23 @@ export function chainColorExpression(
   ] as unknown as ExpressionSpecification;
 }
 
+/** The paint properties that carry the chains' colours, for a map whose style had no chains. */
+export function chainPaint(
+  chains: readonly Chain[],
+): Array<
+  [
+    layer: string,
+    property: 'fill-color' | 'line-color' | 'circle-color',
+    value: ExpressionSpecification,
+  ]
+> {
+  return [
+    [LAYER.parksFill, 'fill-color', chainColorExpression(chains, 'chain_a')],
+    [LAYER.parksSecondChain, 'line-color', chainColorExpression(chains, 'chain_b')],
+    [LAYER.projects, 'circle-color', chainColorExpression(chains, 'chain_a')],
+  ];
+}
+
 /**
  * The map's filter for the parks that pass `filter`: the same rule as domain/filter's
  * `parkPasses`, in MapLibre's expression language, over the flattened map properties.
@@ -68,6 +85,14 @@ export function parkFilterExpression(filter: FilterState): FilterSpecification {
     ['in', ['get', 'district'], ['literal', [...filter.districts]]],
   ] as FilterSpecification;
 }
+
+/**
+ * Up to this many parks, a filter change re-filters the labels (`setFilter`), so that the names of
+ * hidden parks leave room for the visible ones. Beyond it, labels are hidden by feature-state like
+ * the parks: re-laying out every label took seconds per change at 10,000 parks (bench/README.md),
+ * while a hidden name blocking a visible one matters little where most names collide anyway.
+ */
+export const LABELS_FILTERED_UP_TO = 1000;
 
 const DRAWN_BOUNDARY: ExpressionSpecification = ['!=', ['get', 'boundary'], 'official'];
 const OFFICIAL_BOUNDARY: ExpressionSpecification = ['==', ['get', 'boundary'], 'official'];

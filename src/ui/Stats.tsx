@@ -1,4 +1,4 @@
-import { For, Show, createMemo, type JSX } from 'solid-js';
+import { For, Show, createMemo, createSignal, type JSX } from 'solid-js';
 import { useAppState } from '../app/context';
 import type { ParkFeature } from '../data/schema';
 import * as filters from '../domain/filter';
@@ -27,14 +27,31 @@ function Figures(props: { stats: ParkGroupStats | undefined; lang: 'zh' | 'en' }
   );
 }
 
+type StatsProps = {
+  computedArea: (park: ParkFeature) => number;
+  isOffFocus: (id: string) => boolean;
+};
+
 /**
  * Statistics of the parks that pass the filter, by cluster and chain, with a bar chart of parks
- * per chain. Choosing a chain's name shows that chain alone.
+ * per chain. Choosing a chain's name shows that chain alone. Folded by default, and computed only
+ * while unfolded: a filter change need not pay for figures nobody is looking at.
  */
-export default function Stats(props: {
-  computedArea: (park: ParkFeature) => number;
-  offFocusCount: number;
-}): JSX.Element {
+export default function Stats(props: StatsProps): JSX.Element {
+  const state = useAppState();
+  const [open, setOpen] = createSignal(false);
+  return (
+    <details class="stats" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>{t('stats.title', state.lang())}</summary>
+      <Show when={open()}>
+        <StatsBody computedArea={props.computedArea} isOffFocus={props.isOffFocus} />
+      </Show>
+    </details>
+  );
+}
+
+/** The unfolded statistics: the table, the notes and the chart. */
+function StatsBody(props: StatsProps): JSX.Element {
   const state = useAppState();
   const lang = (): 'zh' | 'en' => state.lang();
   const index = state.index;
@@ -42,10 +59,12 @@ export default function Stats(props: {
   const maxChainParks = createMemo(() =>
     Math.max(1, ...[...stats().byChain.values()].map((group) => group.parks)),
   );
+  const offFocusCount = createMemo(
+    () => state.visibleParks().filter((park) => props.isOffFocus(park.properties.id)).length,
+  );
 
   return (
-    <details class="stats">
-      <summary>{t('stats.title', lang())}</summary>
+    <>
       <table class="stats-table">
         <caption class="visually-hidden">{t('stats.title', lang())}</caption>
         <thead>
@@ -101,9 +120,9 @@ export default function Stats(props: {
         </tfoot>
       </table>
       <p class="muted small">{t('stats.multiChainNote', lang())}</p>
-      <Show when={props.offFocusCount > 0}>
+      <Show when={offFocusCount() > 0}>
         <p class="small focus-flag">
-          {t('stats.offFocusParks', lang(), { count: props.offFocusCount })}
+          {t('stats.offFocusParks', lang(), { count: offFocusCount() })}
         </p>
       </Show>
       <figure class="chain-chart" aria-hidden="true">
@@ -123,6 +142,6 @@ export default function Stats(props: {
           )}
         </For>
       </figure>
-    </details>
+    </>
   );
 }

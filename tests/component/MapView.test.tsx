@@ -10,7 +10,8 @@ import {
 import { indexRegistry } from '../../src/domain/membership';
 import type { Project, Registry } from '../../src/data/schema';
 import type { MapController } from '../../src/map/controller';
-import MapView, { LABELS_FILTERED_UP_TO } from '../../src/map/MapView';
+import MapView from '../../src/map/MapView';
+import { LABELS_FILTERED_UP_TO } from '../../src/map/style';
 import { CHAIN, PARK, buildRegistry, makePark, registry } from '../fixtures/sampleRegistry';
 import { created } from './fakeMap';
 

@@ -125,4 +125,5 @@ export const fakeMaplibre = {
   ScaleControl: FakeControl,
   AttributionControl: FakeControl,
   setWorkerUrl: (): void => undefined,
+  prewarm: (): void => undefined,
 };
