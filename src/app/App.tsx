@@ -299,7 +299,6 @@ function Explorer(props: {
                   projects={props.registry.projects}
                   chains={props.registry.chains}
                   parkAreas={parkAreas}
-                  filter={state.filter}
                   visibleParkIds={state.visibleParkIds}
                   selectedParkId={state.selectedParkId}
                   selectedProjectId={state.selectedProjectId}
@@ -348,7 +347,9 @@ export default function App(): JSX.Element {
   };
   // The map starts while the registry loads and is validated; the explorer adopts it.
   if (hasWebGl2())
-    void import('../map/MapView').then(({ startMapEarly }) => startMapEarly(GEO_BASE_URL));
+    void import('../map/MapView').then(({ startMapEarly }) =>
+      startMapEarly(GEO_BASE_URL, new URL('chains.json', registryBaseUrl()).href),
+    );
   // The stored import (IndexedDB, loaded beside the registry) replaces the shipped parks when present.
   const [loaded, { mutate }] = createResource(async () => {
     const baseUrl = registryBaseUrl();

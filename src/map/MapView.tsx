@@ -23,7 +23,6 @@ import {
   type JSX,
 } from 'solid-js';
 import type { Chain, ParkFeature, Project } from '../data/schema';
-import type { FilterState } from '../domain/filter';
 import type { Lang } from '../domain/i18n';
 import { ZHENJIANG_BOUNDS } from './basemap';
 import type { MapController, MapFailure, OnlineBasemap } from './controller';
@@ -31,13 +30,7 @@ import { addOnlineBasemap } from './onlineBasemap';
 import { toMapLabels, toMapParks, toMapProjects } from './features';
 import { INTERACTIVE_PARK_LAYERS, LAYER, SOURCE } from './ids';
 import { showPreview } from './preview';
-import {
-  LABELS_FILTERED_UP_TO,
-  buildStyle,
-  chainPaint,
-  nameExpression,
-  parkFilterExpression,
-} from './style';
+import { LABELS_FILTERED_UP_TO, buildStyle, chainPaint, nameExpression } from './style';
 
 setWorkerUrl(workerUrl);
 
@@ -63,34 +56,56 @@ interface EarlyMap {
   readonly container: HTMLElement;
   /** Whether the link named a view (`map=`), which the map took on creation. */
   readonly linkHasView: boolean;
+  /** The chain colours its style was built with. */
+  readonly colours: string;
   loaded: boolean;
 }
 let early: EarlyMap | null = null;
 
+/** The chain colours a style is built from, comparable as one string. */
+const coloursOf = (chains: readonly Pick<Chain, 'id' | 'color'>[]): string =>
+  JSON.stringify(chains.map((chain) => [chain.id, chain.color]));
+
 /**
  * Starts the map while the registry is still loading and being validated: MapLibre's workers,
  * the basemap and the first frame then overlap that wait instead of following it. It draws in a
- * hidden element the size of the window until MapView adopts it. Without WebGL it does nothing
- * and MapView reports the failure as usual.
+ * hidden element the size of the window until MapView adopts it. Its style takes the colours
+ * from chains.json read directly (a small file), so that adopting it changes no layer, which
+ * would make MapLibre process the parks twice. Without WebGL it does nothing and MapView reports
+ * the failure as usual.
  */
-export function startMapEarly(geoBaseUrl: string): void {
+export async function startMapEarly(geoBaseUrl: string, chainsUrl: string): Promise<void> {
   if (early) return;
   const linkHasView = /(^#|&)map=/.test(window.location.hash);
+  const chains = await fetch(chainsUrl)
+    .then((response) => response.json() as Promise<{ chains?: unknown }>)
+    .then(({ chains: listed }) =>
+      (Array.isArray(listed) ? (listed as Partial<Chain>[]) : []).filter(
+        (chain): chain is Chain => typeof chain.id === 'string' && typeof chain.color === 'string',
+      ),
+    )
+    .catch(() => []);
+  if (early || mapViewMounted) return;
   const container = document.createElement('div');
   container.className = 'map-early';
   document.body.append(container);
   try {
-    const map = createMap(
+    const map = createMap(container, buildStyle({ geoBaseUrl, chains, lang: 'zh' }));
+    const started: EarlyMap = {
+      map,
       container,
-      buildStyle({ geoBaseUrl, chains: [], lang: 'zh', visible: true }),
-    );
-    const started: EarlyMap = { map, container, linkHasView, loaded: false };
+      linkHasView,
+      colours: coloursOf(chains),
+      loaded: false,
+    };
     map.once('load', () => (started.loaded = true));
     early = started;
   } catch {
     container.remove();
   }
 }
+/** Set once a MapView has mounted: an early map started after that would never be adopted. */
+let mapViewMounted = false;
 
 /** What the map shows and whom it tells about clicks. */
 export interface MapViewProps {
@@ -99,7 +114,6 @@ export interface MapViewProps {
   readonly chains: readonly Chain[];
   /** Area of each park, so that a click inside a zone picks the smaller park it contains. */
   readonly parkAreas: ReadonlyMap<string, number>;
-  readonly filter: Accessor<FilterState>;
   readonly visibleParkIds: Accessor<readonly string[]>;
   readonly selectedParkId: Accessor<string | null>;
   readonly selectedProjectId: Accessor<string | null>;
@@ -162,6 +176,7 @@ export default function MapView(props: MapViewProps): JSX.Element {
     let instance: MapLibreMap;
     const adopted = early;
     early = null;
+    mapViewMounted = true;
     try {
       if (adopted) {
         instance = adopted.map;
@@ -171,17 +186,13 @@ export default function MapView(props: MapViewProps): JSX.Element {
         // The first view was fitted to the window; fit it to the map's own size now.
         if (!adopted.linkHasView)
           instance.fitBounds(ZHENJIANG_BOUNDS, { padding: 20, animate: false });
-        for (const [layer, property, value] of chainPaint(props.chains))
-          instance.setPaintProperty(layer, property, value);
+        if (adopted.colours !== coloursOf(props.chains))
+          for (const [layer, property, value] of chainPaint(props.chains))
+            instance.setPaintProperty(layer, property, value);
       } else {
         instance = createMap(
           container,
-          buildStyle({
-            geoBaseUrl: props.geoBaseUrl,
-            chains: props.chains,
-            lang: props.lang(),
-            visible: labelsFiltered ? parkFilterExpression(props.filter()) : true,
-          }),
+          buildStyle({ geoBaseUrl: props.geoBaseUrl, chains: props.chains, lang: props.lang() }),
         );
       }
     } catch (error) {
@@ -219,7 +230,9 @@ export default function MapView(props: MapViewProps): JSX.Element {
     const onLoad = (): void => {
       const parks = toMapParks(props.parks);
       instance.getSource<GeoJSONSource>(SOURCE.parks)?.setData(parks);
-      instance.getSource<GeoJSONSource>(SOURCE.parkLabels)?.setData(toMapLabels(parks));
+      labels = toMapLabels(parks);
+      // Filtered labels get their data from the filter effect; labels hidden by state all of it.
+      if (!labelsFiltered) instance.getSource<GeoJSONSource>(SOURCE.parkLabels)?.setData(labels);
       instance.getSource<GeoJSONSource>(SOURCE.projects)?.setData(toMapProjects(props.projects));
       if (props.onlineBasemap) {
         stopWatchingBasemap = addOnlineBasemap(
@@ -246,27 +259,36 @@ export default function MapView(props: MapViewProps): JSX.Element {
     locatedProjectsByPark.set(project.park, ids);
   }
   const hiddenOnMap = new Set<string>();
+  let labels: ReturnType<typeof toMapLabels> | undefined;
+  let labelsSet = false;
   createEffect(
-    on(
-      [map, () => props.filter(), () => props.visibleParkIds()],
-      ([instance, filter, visibleIds]) => {
-        if (!instance) return;
-        const visible = new Set(visibleIds);
-        for (const park of props.parks) {
-          const id = park.properties.id;
-          const hidden = !visible.has(id);
-          if (hidden === hiddenOnMap.has(id)) continue;
-          if (hidden) hiddenOnMap.add(id);
-          else hiddenOnMap.delete(id);
-          instance.setFeatureState({ source: SOURCE.parks, id }, { hidden });
-          if (!labelsFiltered)
-            instance.setFeatureState({ source: SOURCE.parkLabels, id }, { hidden });
-          for (const project of locatedProjectsByPark.get(id) ?? [])
-            instance.setFeatureState({ source: SOURCE.projects, id: project }, { hidden });
-        }
-        if (labelsFiltered) instance.setFilter(LAYER.parksLabel, parkFilterExpression(filter));
-      },
-    ),
+    on([map, () => props.visibleParkIds()], ([instance, visibleIds]) => {
+      if (!instance) return;
+      const visible = new Set(visibleIds);
+      let changed = false;
+      for (const park of props.parks) {
+        const id = park.properties.id;
+        const hidden = !visible.has(id);
+        if (hidden === hiddenOnMap.has(id)) continue;
+        changed = true;
+        if (hidden) hiddenOnMap.add(id);
+        else hiddenOnMap.delete(id);
+        instance.setFeatureState({ source: SOURCE.parks, id }, { hidden });
+        if (!labelsFiltered)
+          instance.setFeatureState({ source: SOURCE.parkLabels, id }, { hidden });
+        for (const project of locatedProjectsByPark.get(id) ?? [])
+          instance.setFeatureState({ source: SOURCE.projects, id: project }, { hidden });
+      }
+      // The label source holds only the visible parks' labels: re-filtering by data rather than
+      // by a layer filter leaves the style as it was built.
+      if (labelsFiltered && labels && (changed || !labelsSet)) {
+        const shown = labels.features.filter((label) => visible.has(label.properties.id));
+        instance
+          .getSource<GeoJSONSource>(SOURCE.parkLabels)
+          ?.setData({ type: 'FeatureCollection', features: shown });
+        labelsSet = true;
+      }
+    }),
   );
 
   createEffect(

@@ -87,8 +87,8 @@ export function parkFilterExpression(filter: FilterState): FilterSpecification {
 }
 
 /**
- * Up to this many parks, a filter change re-filters the labels (`setFilter`), so that the names of
- * hidden parks leave room for the visible ones. Beyond it, labels are hidden by feature-state like
+ * Up to this many parks, a filter change replaces the label points with the visible parks' ones
+ * (MapView), so that the names of hidden parks leave room for the visible ones. Beyond it, labels are hidden by feature-state like
  * the parks: re-laying out every label took seconds per change at 10,000 parks (bench/README.md),
  * while a hidden name blocking a visible one matters little where most names collide anyway.
  */
@@ -181,11 +181,7 @@ function basemapLayers(lang: Lang): LayerSpecification[] {
   ];
 }
 
-function parkLayers(
-  chains: readonly Chain[],
-  lang: Lang,
-  visible: FilterSpecification,
-): LayerSpecification[] {
+function parkLayers(chains: readonly Chain[], lang: Lang): LayerSpecification[] {
   return [
     {
       id: LAYER.parksFill,
@@ -260,12 +256,11 @@ function parkLayers(
       },
     },
     {
-      // Filtered while the registry is small (MapView): a label hidden by state would still take
-      // room from visible ones. Beyond that, re-laying out every label costs seconds per change.
+      // Only visible parks' labels are in the source while the registry is small (MapView): a
+      // label hidden by state would still take room from visible ones.
       id: LAYER.parksLabel,
       type: 'symbol',
       source: SOURCE.parkLabels,
-      filter: visible,
       layout: {
         'text-field': nameExpression(lang),
         'text-font': FONT_STACK,
@@ -289,8 +284,6 @@ export interface StyleInput {
   readonly geoBaseUrl: string;
   readonly chains: readonly Chain[];
   readonly lang: Lang;
-  /** The label layer's filter: parkFilterExpression of the current filter, or true. */
-  readonly visible: FilterSpecification;
 }
 
 /** The whole map style as data: embedded basemap plus the park and project layers. */
@@ -311,6 +304,6 @@ export function buildStyle(input: StyleInput): StyleSpecification {
       [SOURCE.parkLabels]: { type: 'geojson', data: emptyCollection, promoteId: 'id' },
       [SOURCE.projects]: { type: 'geojson', data: emptyCollection, promoteId: 'id' },
     },
-    layers: [...basemapLayers(input.lang), ...parkLayers(input.chains, input.lang, input.visible)],
+    layers: [...basemapLayers(input.lang), ...parkLayers(input.chains, input.lang)],
   };
 }
