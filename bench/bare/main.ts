@@ -37,9 +37,8 @@ import type { ProbedMap, ProbeWindow } from '../probe/maplibre';
  * - `&hide=state`: a filter change sets a `hidden` feature-state on the parks (and projects) that
  *   change, and the layers' opacities read it, instead of calling `setFilter`: a paint-only update
  *   that MapLibre makes without re-laying out the tiles in its worker. Labels, a point source of
- *   their own, are hidden by state too beyond LABELS_FILTERED_UP_TO parks, as in
- *   src/map/MapView.tsx (below it they keep `setFilter`, where the app swaps their data; this
- *   variant runs at 10k parks and up only).
+ *   their own, keep their `setFilter` up to LABELS_FILTERED_UP_TO parks and are hidden by state
+ *   beyond. This is what src/map/MapView.tsx does.
  * - Both together: vector tiles hidden by feature-state; which parks to hide comes from
  *   `DIR/filter-index.json` (the parks' filter fields, no geometry), as an app would keep them.
  */
@@ -214,6 +213,7 @@ function styleFor(): StyleSpecification {
     geoBaseUrl: geoBase,
     chains,
     lang: 'zh',
+    visible: parkFilterExpression(filterOf(allChainIds)),
   });
   if (tiles) {
     style.sources[SOURCE.parks] = {

@@ -81,16 +81,13 @@ function Explorer(props: {
   config: AppConfig;
   /** The shipped and imported registries; a change rebuilds the explorer on the new one. */
   imports: { data: LoadedData; onChange: (data: LoadedData) => void };
-  /** Whether the page was opened with a map view in its link. */
-  linkHasView: boolean;
-  /** The hash to start from: the link's own the first time, the current one after an import. */
-  openingHash: () => string;
 }): JSX.Element {
-  // The registry is loaded once and never replaced while the explorer lives; the hash is read once.
+  // The registry is loaded once and never replaced while the explorer lives.
   // eslint-disable-next-line solid/reactivity
   const index = indexRegistry(props.registry);
-  // eslint-disable-next-line solid/reactivity
-  const initial = initialUrlState(index, props.openingHash());
+  const initial = initialUrlState(index);
+  // Read before MapLibre writes its own `map=`: a link without a view fits the selected park.
+  const linkHasView = /(^#|&)map=/.test(window.location.hash);
   const state: AppState = createAppState(index, initial.state);
   const [ignored, setIgnored] = createSignal<readonly string[]>(initial.ignored);
   const [controller, setController] = createSignal<MapController>();
@@ -179,7 +176,7 @@ function Explorer(props: {
       camera: () => ready.camera(),
     };
     const selected = state.selectedParkId();
-    if (selected && !props.linkHasView) ready.fitToPark(selected);
+    if (selected && !linkHasView) ready.fitToPark(selected);
   };
 
   return (
@@ -299,6 +296,7 @@ function Explorer(props: {
                   projects={props.registry.projects}
                   chains={props.registry.chains}
                   parkAreas={parkAreas}
+                  filter={state.filter}
                   visibleParkIds={state.visibleParkIds}
                   selectedParkId={state.selectedParkId}
                   selectedProjectId={state.selectedProjectId}
@@ -336,20 +334,8 @@ function Explorer(props: {
 
 /** Loads and validates the data, then shows the explorer, or what went wrong. */
 export default function App(): JSX.Element {
-  // Read before the map starts, since MapLibre rewrites the hash with its own `map=`: a link
-  // without a view fits the selected park, and garbage in the link is reported as written.
-  let linkHash: string | null = window.location.hash;
-  const linkHasView = /(^#|&)map=/.test(linkHash);
-  const openingHash = (): string => {
-    const hash = linkHash ?? window.location.hash;
-    linkHash = null;
-    return hash;
-  };
-  // The map starts while the registry loads and is validated; the explorer adopts it.
-  if (hasWebGl2())
-    void import('../map/MapView').then(({ startMapEarly }) =>
-      startMapEarly(GEO_BASE_URL, new URL('chains.json', registryBaseUrl()).href),
-    );
+  // The map's code and workers load while the registry loads; the map is created once it is in.
+  if (hasWebGl2()) void import('../map/MapView').then(({ prewarmMap }) => prewarmMap());
   // The stored import (IndexedDB, loaded beside the registry) replaces the shipped parks when present.
   const [loaded, { mutate }] = createResource(async () => {
     const baseUrl = registryBaseUrl();
@@ -392,8 +378,6 @@ export default function App(): JSX.Element {
             findings={data.findings}
             config={data.config}
             imports={{ data: data.data, onChange: (next) => mutate(next) }}
-            linkHasView={linkHasView}
-            openingHash={openingHash}
           />
         )}
       </Match>

@@ -42,10 +42,7 @@ export function syncUrl(state: AppState, onIgnored: (ignored: readonly string[])
   });
 }
 
-/**
- * The state a link asks for, with whatever it named that does not exist left out. `hash` is the
- * link's hash as it was opened, before MapLibre rewrote it with its own `map=`.
- */
-export function initialUrlState(index: RegistryIndex, hash: string): DecodedHash {
-  return decodeHash(hash, index);
+/** The state a link asks for, with whatever it named that does not exist left out. */
+export function initialUrlState(index: RegistryIndex): DecodedHash {
+  return decodeHash(window.location.hash, index);
 }

@@ -5,12 +5,12 @@ import {
   Map as MapLibreMap,
   NavigationControl,
   ScaleControl,
+  prewarm,
   setWorkerUrl,
   type GeoJSONSource,
   type LngLatBoundsLike,
   type MapGeoJSONFeature,
   type MapLayerMouseEvent,
-  type StyleSpecification,
 } from 'maplibre-gl';
 import { bbox } from '@turf/turf';
 import {
@@ -23,6 +23,7 @@ import {
   type JSX,
 } from 'solid-js';
 import type { Chain, ParkFeature, Project } from '../data/schema';
+import type { FilterState } from '../domain/filter';
 import type { Lang } from '../domain/i18n';
 import { ZHENJIANG_BOUNDS } from './basemap';
 import type { MapController, MapFailure, OnlineBasemap } from './controller';
@@ -30,82 +31,18 @@ import { addOnlineBasemap } from './onlineBasemap';
 import { toMapLabels, toMapParks, toMapProjects } from './features';
 import { INTERACTIVE_PARK_LAYERS, LAYER, SOURCE } from './ids';
 import { showPreview } from './preview';
-import { LABELS_FILTERED_UP_TO, buildStyle, chainPaint, nameExpression } from './style';
+import { LABELS_FILTERED_UP_TO, buildStyle, nameExpression, parkFilterExpression } from './style';
 
 setWorkerUrl(workerUrl);
 
-/** The map options the app uses, with the given container and style. */
-function createMap(container: HTMLElement, style: StyleSpecification): MapLibreMap {
-  return new MapLibreMap({
-    container,
-    style,
-    bounds: ZHENJIANG_BOUNDS,
-    fitBoundsOptions: { padding: 20 },
-    hash: 'map',
-    attributionControl: false,
-    maxZoom: 17,
-    minZoom: 6,
-    // Keeps the last frame readable for "export as image".
-    canvasContextAttributes: { preserveDrawingBuffer: true },
-  });
-}
-
-/** A map started before the registry arrived, waiting for MapView to adopt it. */
-interface EarlyMap {
-  readonly map: MapLibreMap;
-  readonly container: HTMLElement;
-  /** Whether the link named a view (`map=`), which the map took on creation. */
-  readonly linkHasView: boolean;
-  /** The chain colours its style was built with. */
-  readonly colours: string;
-  loaded: boolean;
-}
-let early: EarlyMap | null = null;
-
-/** The chain colours a style is built from, comparable as one string. */
-const coloursOf = (chains: readonly Pick<Chain, 'id' | 'color'>[]): string =>
-  JSON.stringify(chains.map((chain) => [chain.id, chain.color]));
-
 /**
- * Starts the map while the registry is still loading and being validated: MapLibre's workers,
- * the basemap and the first frame then overlap that wait instead of following it. It draws in a
- * hidden element the size of the window until MapView adopts it. Its style takes the colours
- * from chains.json read directly (a small file), so that adopting it changes no layer, which
- * would make MapLibre process the parks twice. Without WebGL it does nothing and MapView reports
- * the failure as usual.
+ * Starts MapLibre's workers before the map exists: the app calls it while the registry is still
+ * loading and being validated, so the workers' start-up (their script is half a megabyte) overlaps
+ * that wait instead of following it.
  */
-export async function startMapEarly(geoBaseUrl: string, chainsUrl: string): Promise<void> {
-  if (early) return;
-  const linkHasView = /(^#|&)map=/.test(window.location.hash);
-  const chains = await fetch(chainsUrl)
-    .then((response) => response.json() as Promise<{ chains?: unknown }>)
-    .then(({ chains: listed }) =>
-      (Array.isArray(listed) ? (listed as Partial<Chain>[]) : []).filter(
-        (chain): chain is Chain => typeof chain.id === 'string' && typeof chain.color === 'string',
-      ),
-    )
-    .catch(() => []);
-  if (early || mapViewMounted) return;
-  const container = document.createElement('div');
-  container.className = 'map-early';
-  document.body.append(container);
-  try {
-    const map = createMap(container, buildStyle({ geoBaseUrl, chains, lang: 'zh' }));
-    const started: EarlyMap = {
-      map,
-      container,
-      linkHasView,
-      colours: coloursOf(chains),
-      loaded: false,
-    };
-    map.once('load', () => (started.loaded = true));
-    early = started;
-  } catch {
-    container.remove();
-  }
+export function prewarmMap(): void {
+  prewarm();
 }
-/** Set once a MapView has mounted: an early map started after that would never be adopted. */
-let mapViewMounted = false;
 
 /** What the map shows and whom it tells about clicks. */
 export interface MapViewProps {
@@ -114,6 +51,7 @@ export interface MapViewProps {
   readonly chains: readonly Chain[];
   /** Area of each park, so that a click inside a zone picks the smaller park it contains. */
   readonly parkAreas: ReadonlyMap<string, number>;
+  readonly filter: Accessor<FilterState>;
   readonly visibleParkIds: Accessor<readonly string[]>;
   readonly selectedParkId: Accessor<string | null>;
   readonly selectedProjectId: Accessor<string | null>;
@@ -174,27 +112,24 @@ export default function MapView(props: MapViewProps): JSX.Element {
 
   onMount(() => {
     let instance: MapLibreMap;
-    const adopted = early;
-    early = null;
-    mapViewMounted = true;
     try {
-      if (adopted) {
-        instance = adopted.map;
-        container.append(adopted.container);
-        adopted.container.className = 'map-adopted';
-        instance.resize();
-        // The first view was fitted to the window; fit it to the map's own size now.
-        if (!adopted.linkHasView)
-          instance.fitBounds(ZHENJIANG_BOUNDS, { padding: 20, animate: false });
-        if (adopted.colours !== coloursOf(props.chains))
-          for (const [layer, property, value] of chainPaint(props.chains))
-            instance.setPaintProperty(layer, property, value);
-      } else {
-        instance = createMap(
-          container,
-          buildStyle({ geoBaseUrl: props.geoBaseUrl, chains: props.chains, lang: props.lang() }),
-        );
-      }
+      instance = new MapLibreMap({
+        container,
+        style: buildStyle({
+          geoBaseUrl: props.geoBaseUrl,
+          chains: props.chains,
+          lang: props.lang(),
+          visible: labelsFiltered ? parkFilterExpression(props.filter()) : true,
+        }),
+        bounds: ZHENJIANG_BOUNDS,
+        fitBoundsOptions: { padding: 20 },
+        hash: 'map',
+        attributionControl: false,
+        maxZoom: 17,
+        minZoom: 6,
+        // Keeps the last frame readable for "export as image".
+        canvasContextAttributes: { preserveDrawingBuffer: true },
+      });
     } catch (error) {
       props.onFailure({
         reason: 'no-webgl',
@@ -226,13 +161,11 @@ export default function MapView(props: MapViewProps): JSX.Element {
       .addEventListener('webglcontextlost', () =>
         props.onFailure({ reason: 'error', detail: 'WebGL context lost' }),
       );
-    // The data is set once, when the style has loaded.
-    const onLoad = (): void => {
+    // eslint-disable-next-line solid/reactivity -- a map event handler; the data is set once
+    instance.once('load', () => {
       const parks = toMapParks(props.parks);
       instance.getSource<GeoJSONSource>(SOURCE.parks)?.setData(parks);
-      labels = toMapLabels(parks);
-      // Filtered labels get their data from the filter effect; labels hidden by state all of it.
-      if (!labelsFiltered) instance.getSource<GeoJSONSource>(SOURCE.parkLabels)?.setData(labels);
+      instance.getSource<GeoJSONSource>(SOURCE.parkLabels)?.setData(toMapLabels(parks));
       instance.getSource<GeoJSONSource>(SOURCE.projects)?.setData(toMapProjects(props.projects));
       if (props.onlineBasemap) {
         stopWatchingBasemap = addOnlineBasemap(
@@ -243,9 +176,7 @@ export default function MapView(props: MapViewProps): JSX.Element {
       }
       setMap(instance);
       instance.once('idle', () => setReady(true));
-    };
-    if (adopted?.loaded) onLoad();
-    else instance.once('load', onLoad);
+    });
   });
 
   // Filter: the same visible parks as the list. Parks and their projects are hidden by
@@ -259,36 +190,27 @@ export default function MapView(props: MapViewProps): JSX.Element {
     locatedProjectsByPark.set(project.park, ids);
   }
   const hiddenOnMap = new Set<string>();
-  let labels: ReturnType<typeof toMapLabels> | undefined;
-  let labelsSet = false;
   createEffect(
-    on([map, () => props.visibleParkIds()], ([instance, visibleIds]) => {
-      if (!instance) return;
-      const visible = new Set(visibleIds);
-      let changed = false;
-      for (const park of props.parks) {
-        const id = park.properties.id;
-        const hidden = !visible.has(id);
-        if (hidden === hiddenOnMap.has(id)) continue;
-        changed = true;
-        if (hidden) hiddenOnMap.add(id);
-        else hiddenOnMap.delete(id);
-        instance.setFeatureState({ source: SOURCE.parks, id }, { hidden });
-        if (!labelsFiltered)
-          instance.setFeatureState({ source: SOURCE.parkLabels, id }, { hidden });
-        for (const project of locatedProjectsByPark.get(id) ?? [])
-          instance.setFeatureState({ source: SOURCE.projects, id: project }, { hidden });
-      }
-      // The label source holds only the visible parks' labels: re-filtering by data rather than
-      // by a layer filter leaves the style as it was built.
-      if (labelsFiltered && labels && (changed || !labelsSet)) {
-        const shown = labels.features.filter((label) => visible.has(label.properties.id));
-        instance
-          .getSource<GeoJSONSource>(SOURCE.parkLabels)
-          ?.setData({ type: 'FeatureCollection', features: shown });
-        labelsSet = true;
-      }
-    }),
+    on(
+      [map, () => props.filter(), () => props.visibleParkIds()],
+      ([instance, filter, visibleIds]) => {
+        if (!instance) return;
+        const visible = new Set(visibleIds);
+        for (const park of props.parks) {
+          const id = park.properties.id;
+          const hidden = !visible.has(id);
+          if (hidden === hiddenOnMap.has(id)) continue;
+          if (hidden) hiddenOnMap.add(id);
+          else hiddenOnMap.delete(id);
+          instance.setFeatureState({ source: SOURCE.parks, id }, { hidden });
+          if (!labelsFiltered)
+            instance.setFeatureState({ source: SOURCE.parkLabels, id }, { hidden });
+          for (const project of locatedProjectsByPark.get(id) ?? [])
+            instance.setFeatureState({ source: SOURCE.projects, id: project }, { hidden });
+        }
+        if (labelsFiltered) instance.setFilter(LAYER.parksLabel, parkFilterExpression(filter));
+      },
+    ),
   );
 
   createEffect(
@@ -424,7 +346,7 @@ export default function MapView(props: MapViewProps): JSX.Element {
           };
         },
         showPreview: (collection) => {
-          showPreview(instance, container, collection, !props.reducedMotion());
+          showPreview(instance, collection, !props.reducedMotion());
         },
       });
     }),

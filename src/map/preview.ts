@@ -42,15 +42,14 @@ function ensureLayers(map: MapLibreMap): GeoJSONSource | undefined {
 
 /**
  * Shows `collection` as the preview and fits the view to it, or clears the preview when null.
- * Returns the number of features drawn. `container` (the map's element in the page) carries the
- * counts as data attributes.
+ * Returns the number of features drawn.
  */
 export function showPreview(
   map: MapLibreMap,
-  container: HTMLElement,
   collection: FeatureCollection | null,
   animate: boolean,
 ): number {
+  const container = map.getContainer();
   if (!collection) {
     map.getSource<GeoJSONSource>(PREVIEW.source)?.setData(EMPTY);
     delete container.dataset['previewFeatures'];

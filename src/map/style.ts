@@ -50,23 +50,6 @@ export function chainColorExpression(
   ] as unknown as ExpressionSpecification;
 }
 
-/** The paint properties that carry the chains' colours, for a map whose style had no chains. */
-export function chainPaint(
-  chains: readonly Chain[],
-): Array<
-  [
-    layer: string,
-    property: 'fill-color' | 'line-color' | 'circle-color',
-    value: ExpressionSpecification,
-  ]
-> {
-  return [
-    [LAYER.parksFill, 'fill-color', chainColorExpression(chains, 'chain_a')],
-    [LAYER.parksSecondChain, 'line-color', chainColorExpression(chains, 'chain_b')],
-    [LAYER.projects, 'circle-color', chainColorExpression(chains, 'chain_a')],
-  ];
-}
-
 /**
  * The map's filter for the parks that pass `filter`: the same rule as domain/filter's
  * `parkPasses`, in MapLibre's expression language, over the flattened map properties.
@@ -87,8 +70,8 @@ export function parkFilterExpression(filter: FilterState): FilterSpecification {
 }
 
 /**
- * Up to this many parks, a filter change replaces the label points with the visible parks' ones
- * (MapView), so that the names of hidden parks leave room for the visible ones. Beyond it, labels are hidden by feature-state like
+ * Up to this many parks, a filter change re-filters the labels (`setFilter`), so that the names of
+ * hidden parks leave room for the visible ones. Beyond it, labels are hidden by feature-state like
  * the parks: re-laying out every label took seconds per change at 10,000 parks (bench/README.md),
  * while a hidden name blocking a visible one matters little where most names collide anyway.
  */
@@ -181,7 +164,11 @@ function basemapLayers(lang: Lang): LayerSpecification[] {
   ];
 }
 
-function parkLayers(chains: readonly Chain[], lang: Lang): LayerSpecification[] {
+function parkLayers(
+  chains: readonly Chain[],
+  lang: Lang,
+  visible: FilterSpecification,
+): LayerSpecification[] {
   return [
     {
       id: LAYER.parksFill,
@@ -256,11 +243,12 @@ function parkLayers(chains: readonly Chain[], lang: Lang): LayerSpecification[] 
       },
     },
     {
-      // Only visible parks' labels are in the source while the registry is small (MapView): a
-      // label hidden by state would still take room from visible ones.
+      // Filtered while the registry is small (MapView): a label hidden by state would still take
+      // room from visible ones. Beyond that, re-laying out every label costs seconds per change.
       id: LAYER.parksLabel,
       type: 'symbol',
       source: SOURCE.parkLabels,
+      filter: visible,
       layout: {
         'text-field': nameExpression(lang),
         'text-font': FONT_STACK,
@@ -284,6 +272,8 @@ export interface StyleInput {
   readonly geoBaseUrl: string;
   readonly chains: readonly Chain[];
   readonly lang: Lang;
+  /** The label layer's filter: parkFilterExpression of the current filter, or true. */
+  readonly visible: FilterSpecification;
 }
 
 /** The whole map style as data: embedded basemap plus the park and project layers. */
@@ -304,6 +294,6 @@ export function buildStyle(input: StyleInput): StyleSpecification {
       [SOURCE.parkLabels]: { type: 'geojson', data: emptyCollection, promoteId: 'id' },
       [SOURCE.projects]: { type: 'geojson', data: emptyCollection, promoteId: 'id' },
     },
-    layers: [...basemapLayers(input.lang), ...parkLayers(input.chains, input.lang)],
+    layers: [...basemapLayers(input.lang), ...parkLayers(input.chains, input.lang, input.visible)],
   };
 }
