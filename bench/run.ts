@@ -55,7 +55,7 @@ const USAGE = `npm run bench [-- OPTIONS]
   --paths=LIST            large-data variants of the bare page at 10k and more: tiles, state,
                           tiles-state (default: all three; --quick: none; --paths= for none)
   --profile-loads         one extra, CPU-profiled load per page below 50k (default: off)
-  --no-validation         skip the validation-timing page
+  --no-validation         skip the validation-timing page (--quick always does)
   --skip-build            reuse the last build in the work folder
   --work=DIR              work folder for builds and generated data (default: $TMPDIR/zpe-bench)
 
@@ -146,7 +146,8 @@ function parseArgs(argv: readonly string[]): Options {
     loads: count('loads'),
     toggles: count('toggles'),
     selects: count('selects'),
-    validation: !argv.includes('--no-validation'),
+    // The validation page is the full run's: --quick keeps its three minutes for the app and bare.
+    validation: !quick && !argv.includes('--no-validation'),
     quick,
     sizes: value('sizes')?.split(',') ?? null,
     skipBuild: argv.includes('--skip-build'),
@@ -171,8 +172,8 @@ function sizeSpecs(options: Options): SizeSpec[] {
     return {
       label,
       parks,
-      // Sized so that --quick stays under 3 minutes and a full run under 15 on an idle 2-core
-      // machine: a 10k-park filter change costs seconds of software rendering.
+      // Sized so that --quick stays under 3 minutes and a full run near 25 on a 2-core machine:
+      // a 50k-park setFilter on the bare page costs over a minute of software rendering.
       loads: Math.max(1, options.loads ?? (quick || medium ? 1 : 3)),
       toggles: options.toggles ?? (quick ? (medium ? 2 : 4) : big ? 2 : medium ? 4 : 8),
       selects: options.selects ?? (quick || big ? 1 : medium ? 2 : 5),
