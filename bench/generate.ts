@@ -10,6 +10,7 @@ import type {
   ProjectStatus,
 } from '../src/data/schema';
 import { areaKm2 } from '../src/domain/geometry';
+import { createRandom } from '../tests/fixtures/random';
 
 /**
  * Synthetic park registries for the benchmark: a fixed-seed PRNG makes the same files on every
@@ -47,18 +48,6 @@ export const DEFAULT_SEED = 20_250_607;
 
 /** Box the parks are placed in (west, south, east, north): the app's first view of Zhenjiang. */
 export const PARK_BOX = [118.95, 31.6, 120.0, 32.35] as const;
-
-/** mulberry32: tiny, fast and good enough for synthetic data; the sequence is fixed by the seed. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Random = () => number;
 

@@ -328,50 +328,24 @@ export function formatResults(results: Results): string {
   }
 
   const b = results.bundle;
+  const part = (
+    label: string,
+    files: { bytes: number; gzipBytes: number; files: readonly unknown[] },
+  ): string[] => [label, kb(files.bytes), kb(files.gzipBytes), String(files.files.length)];
   out.push('');
   out.push('Bundle (gzip, zlib level 6)');
   out.push(
     table(
       ['part', 'raw', 'gzip', 'files'],
       [
-        [
-          'initial JavaScript',
-          kb(b.initialJs.bytes),
-          kb(b.initialJs.gzipBytes),
-          String(b.initialJs.files.length),
-        ],
+        part('initial JavaScript', b.initialJs),
         ['  of which not maplibre-gl', '', kb(b.ownInitialGzipBytes), ''],
-        [
-          'map chunk (lazy)',
-          kb(b.mapChunk.bytes),
-          kb(b.mapChunk.gzipBytes),
-          String(b.mapChunk.files.length),
-        ],
-        [
-          'MapLibre worker',
-          kb(b.worker.bytes),
-          kb(b.worker.gzipBytes),
-          String(b.worker.files.length),
-        ],
-        [
-          'other lazy JavaScript',
-          kb(b.otherJs.bytes),
-          kb(b.otherJs.gzipBytes),
-          String(b.otherJs.files.length),
-        ],
-        ['CSS', kb(b.css.bytes), kb(b.css.gzipBytes), String(b.css.files.length)],
-        [
-          'registry data (geo/)',
-          kb(b.registryData.bytes),
-          kb(b.registryData.gzipBytes),
-          String(b.registryData.files.length),
-        ],
-        [
-          'basemap data',
-          kb(b.basemapData.bytes),
-          kb(b.basemapData.gzipBytes),
-          String(b.basemapData.files.length),
-        ],
+        part('map chunk (lazy)', b.mapChunk),
+        part('MapLibre worker', b.worker),
+        part('other lazy JavaScript', b.otherJs),
+        part('CSS', b.css),
+        part('registry data (geo/)', b.registryData),
+        part('basemap data', b.basemapData),
         ...results.sizes
           .filter((size) => size.label !== 'embedded')
           .map((size) => [

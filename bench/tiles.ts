@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { ParkFeature, Project } from '../src/data/schema';
 
 /**
  * The large-data path the peers' maintainers recommend (peers.md §4.3): vector tiles cut once,
@@ -25,27 +26,6 @@ export const TILES_MAX_ZOOM = 14;
 
 /** Version of the tile output: bump it when the tiles change, so cached ones are remade. */
 const TILES_VERSION = 1;
-
-interface RawPark {
-  readonly properties: {
-    readonly id: string;
-    readonly name: { readonly zh: string; readonly en?: string };
-    readonly lead: readonly string[];
-    readonly kind: string;
-    readonly level: string;
-    readonly district: string;
-    readonly boundary: string;
-  };
-  readonly geometry: Polygon | MultiPolygon;
-}
-
-interface RawProject {
-  readonly id: string;
-  readonly park: string;
-  readonly chain: string;
-  readonly name: { readonly zh: string };
-  readonly location?: [number, number];
-}
 
 /** Tile x/y of a longitude/latitude at zoom z (Web Mercator). */
 function tileOf(lon: number, lat: number, z: number): [number, number] {
@@ -82,7 +62,7 @@ export function writeVectorTiles(registryDir: string, stamp: string): WrittenTil
   const started = Date.now();
   rmSync(dir, { recursive: true, force: true });
   const parksFile = JSON.parse(readFileSync(join(registryDir, 'parks.geojson'), 'utf8')) as {
-    features: RawPark[];
+    features: ParkFeature[];
   };
   const byId = new Map(parksFile.features.map((park) => [park.properties.id, park.properties]));
   let [west, south, east, north] = [180, 90, -180, -90];
@@ -117,7 +97,7 @@ export function writeVectorTiles(registryDir: string, stamp: string): WrittenTil
     }),
   };
   const projectsFile = JSON.parse(readFileSync(join(registryDir, 'projects.json'), 'utf8')) as {
-    projects: RawProject[];
+    projects: Project[];
   };
   const projects: FeatureCollection<Point> = {
     type: 'FeatureCollection',
@@ -197,7 +177,9 @@ export function writeFilterIndex(registryDir: string, stamp: string): { bytes: n
   if (existsSync(path) && existsSync(stampPath) && readFileSync(stampPath, 'utf8') === fullStamp)
     return { bytes: readFileSync(path).length };
   const parks = (
-    JSON.parse(readFileSync(join(registryDir, 'parks.geojson'), 'utf8')) as { features: RawPark[] }
+    JSON.parse(readFileSync(join(registryDir, 'parks.geojson'), 'utf8')) as {
+      features: ParkFeature[];
+    }
   ).features.map(({ properties: p }) => [
     p.id,
     p.lead[0] ?? '',
@@ -208,7 +190,7 @@ export function writeFilterIndex(registryDir: string, stamp: string): { bytes: n
   ]);
   const projects = (
     JSON.parse(readFileSync(join(registryDir, 'projects.json'), 'utf8')) as {
-      projects: RawProject[];
+      projects: Project[];
     }
   ).projects.flatMap((project) => (project.location ? [[project.id, project.park]] : []));
   const text = JSON.stringify({ parks, projects });

@@ -13,7 +13,7 @@ import {
 } from 'maplibre-gl';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { DISTRICTS, PARK_KINDS, PARK_LEVELS } from '../../src/data/schema';
-import type { Chain } from '../../src/data/schema';
+import type { Chain, ParkFeature, Project } from '../../src/data/schema';
 import type { FilterState } from '../../src/domain/filter';
 import { ZHENJIANG_BOUNDS } from '../../src/map/basemap';
 import { LAYER, SOURCE } from '../../src/map/ids';
@@ -76,26 +76,6 @@ const times: Record<string, number> = {};
 const fetchJson = (name: string): Promise<unknown> =>
   fetch(new URL(name, dataBase)).then((response) => response.json() as Promise<unknown>);
 
-interface RawPark {
-  readonly properties: {
-    readonly id: string;
-    readonly name: { readonly zh: string; readonly en?: string };
-    readonly lead: readonly string[];
-    readonly kind: string;
-    readonly level: string;
-    readonly district: string;
-    readonly boundary: string;
-  };
-  readonly geometry: Polygon | MultiPolygon;
-}
-interface RawProject {
-  readonly id: string;
-  readonly park: string;
-  readonly chain: string;
-  readonly name: { readonly zh: string };
-  readonly location?: [number, number];
-}
-
 type ParkCollection = FeatureCollection<Polygon | MultiPolygon>;
 type ProjectCollection = FeatureCollection<Point>;
 
@@ -103,7 +83,7 @@ type ProjectCollection = FeatureCollection<Point>;
 const parksPromise: Promise<ParkCollection> | null = tiles
   ? null
   : fetchJson('parks.geojson').then((file) => {
-      const parks = (file as { features: RawPark[] }).features;
+      const parks = (file as { features: ParkFeature[] }).features;
       const collection: ParkCollection = {
         type: 'FeatureCollection',
         features: parks.map((park) => ({
@@ -128,7 +108,7 @@ const parksPromise: Promise<ParkCollection> | null = tiles
 const projectsPromise: Promise<ProjectCollection> | null = tiles
   ? null
   : fetchJson('projects.json').then((file) => {
-      const projects = (file as { projects: RawProject[] }).projects;
+      const projects = (file as { projects: Project[] }).projects;
       const collection: ProjectCollection = {
         type: 'FeatureCollection',
         features: projects

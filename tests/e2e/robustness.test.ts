@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DISTRICTS, PARK_KINDS, PARK_LEVELS } from '../../src/data/enums';
+import { createRandom } from '../fixtures/random';
 import { shippedChains, shippedParks, shippedProjects } from './geo';
 import {
   DIST_DIR,
@@ -439,18 +440,6 @@ describe('the Content-Security-Policy', () => {
   });
 });
 
-/** A small, fast, seedable generator (mulberry32), so that a failure replays exactly. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** One step of the stress run, as the page performs it. */
 type Step =
   | { kind: 'chain' | 'legend' | 'legend-solo' | 'legend-double'; index: number }
@@ -515,7 +504,7 @@ describe('stress', () => {
       model.chains = new Set(already ? chains.map((chain) => chain.id) : [id]);
     };
 
-    const random = seededRandom(20260707);
+    const random = createRandom(20260707);
     const pick = (n: number): number => Math.floor(random() * n);
     const plan: Step[] = [];
     /** Steps that need the filter panel, which the detail replaces, close the detail first. */
