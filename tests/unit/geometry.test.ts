@@ -397,7 +397,15 @@ describe('interiorsMayOverlap', () => {
           .map(([[a, b], [c, d]]) =>
             rect(Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)),
           ),
-        fc.tuple(corner, corner, corner).map(([p, q, r]) => polygon([p, q, r, p])),
+        fc
+          .tuple(corner, corner, corner)
+          // Collinear corners make no triangle. Geodesic area cannot tell: a straight line in
+          // longitude and latitude is not a great circle, so a flat triangle 3 km long still
+          // measures tens of square metres, which clipping then reports as an overlap.
+          .filter(
+            ([[px, py], [qx, qy], [rx, ry]]) => (qx - px) * (ry - py) !== (qy - py) * (rx - px),
+          )
+          .map(([p, q, r]) => polygon([p, q, r, p])),
       )
       .map((g): Polygon => ({
         type: 'Polygon',
@@ -405,7 +413,7 @@ describe('interiorsMayOverlap', () => {
           ring.map(([x = 0, y = 0]) => [119.5 + x * 0.01, 32.1 + y * 0.01]),
         ),
       }))
-      .filter((g) => checkGeometry(g).usable && areaKm2(g) > 0);
+      .filter((g) => checkGeometry(g).usable);
     fc.assert(
       fc.property(shape, shape, (a, b) => {
         if (overlapAreaKm2(a, b) > 1e-6) expect(interiorsMayOverlap(a, b)).toBe(true);
