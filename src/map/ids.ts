@@ -20,7 +20,6 @@ export const LAYER = {
   parksSelected: 'parks-selected',
   parksLabel: 'parks-label',
   projects: 'projects-circle',
-  projectSelected: 'projects-selected',
 } as const;
 
 /** The park layers whose features a click or hover may hit. */
