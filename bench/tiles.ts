@@ -2,8 +2,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import { bbox } from '@turf/turf';
+import type { FeatureCollection, Point } from 'geojson';
 import type { ParkFeature, Project } from '../src/data/schema';
+import { parkChains } from '../src/domain/membership';
+import { toMapParks, toMapProjects } from '../src/map/features';
 
 /**
  * The large-data path the peers' maintainers recommend (peers.md §4.3): vector tiles cut once,
@@ -65,62 +68,34 @@ export function writeVectorTiles(registryDir: string, stamp: string): WrittenTil
     features: ParkFeature[];
   };
   const byId = new Map(parksFile.features.map((park) => [park.properties.id, park.properties]));
-  let [west, south, east, north] = [180, 90, -180, -90];
+  const mapParks = toMapParks(parksFile.features);
   const parks: FeatureCollection = {
-    type: 'FeatureCollection',
-    features: parksFile.features.map((park): Feature => {
-      const p = park.properties;
-      const rings =
-        park.geometry.type === 'Polygon' ? [park.geometry.coordinates] : park.geometry.coordinates;
-      for (const polygon of rings)
-        for (const [lon = 0, lat = 0] of polygon[0] ?? []) {
-          west = Math.min(west, lon);
-          east = Math.max(east, lon);
-          south = Math.min(south, lat);
-          north = Math.max(north, lat);
-        }
-      return {
-        type: 'Feature',
-        geometry: park.geometry,
-        properties: {
-          id: p.id,
-          name_zh: p.name.zh,
-          ...(p.name.en === undefined ? {} : { name_en: p.name.en }),
-          chain_a: p.lead[0] ?? '',
-          chain_b: p.lead[1] ?? '',
-          kind: p.kind,
-          level: p.level,
-          district: p.district,
-          boundary: p.boundary,
-        },
-      };
+    ...mapParks,
+    // vt-pbf would store a null as the text "null": a park without an English name has none.
+    features: mapParks.features.map((park) => {
+      const { name_en: nameEn, ...rest } = park.properties;
+      return nameEn === null ? { ...park, properties: rest } : park;
     }),
   };
   const projectsFile = JSON.parse(readFileSync(join(registryDir, 'projects.json'), 'utf8')) as {
     projects: Project[];
   };
+  const mapProjects = toMapProjects(projectsFile.projects);
   const projects: FeatureCollection<Point> = {
-    type: 'FeatureCollection',
-    features: projectsFile.projects.flatMap((project): Array<Feature<Point>> => {
-      const park = byId.get(project.park);
-      if (!project.location || !park) return [];
-      return [
-        {
-          type: 'Feature',
-          geometry: { type: 'Point', coordinates: project.location },
-          properties: {
-            id: project.id,
-            park: project.park,
-            chain_a: project.chain,
-            name_zh: project.name.zh,
-            park_a: park.lead[0] ?? '',
-            park_b: park.lead[1] ?? '',
-            kind: park.kind,
-            level: park.level,
-            district: park.district,
-          },
-        },
-      ];
+    ...mapProjects,
+    features: mapProjects.features.flatMap((project) => {
+      const park = byId.get(project.properties.park);
+      if (!park) return [];
+      const [parkA = '', parkB = ''] = parkChains(park);
+      const properties = {
+        ...project.properties,
+        park_a: parkA,
+        park_b: parkB,
+        kind: park.kind,
+        level: park.level,
+        district: park.district,
+      };
+      return [{ ...project, properties }];
     }),
   };
   // MapLibre's own GeoJSON source options (maxzoom 14, tolerance 3/8 of a pixel at 512 px).
@@ -131,6 +106,7 @@ export function writeVectorTiles(registryDir: string, stamp: string): WrittenTil
     buffer: 64,
     tolerance: 3,
   };
+  const [west, south, east, north] = bbox(parks);
   const parkIndex = new GeoJSONVT(parks, options);
   const projectIndex = new GeoJSONVT(projects, options);
   let tiles = 0;
