@@ -1,7 +1,5 @@
 import {
-  area,
   booleanPointInPolygon,
-  centerOfMass,
   difference,
   featureCollection,
   feature,
@@ -689,17 +687,4 @@ export function findOverlaps(
     }
   }
   return { overlaps, failures };
-}
-
-/**
- * A point to label or centre a park on: the centre of mass when it falls inside the shape,
- * otherwise (a C-shaped park, a ring around a lake) a point inside its largest polygon.
- */
-export function labelPoint(geometry: ArealGeometry): LonLat {
-  const [lon = 0, lat = 0] = centerOfMass(geometry).geometry.coordinates;
-  if (booleanPointInPolygon([lon, lat], geometry, { ignoreBoundary: true })) return [lon, lat];
-  const largest = polygonsOf(geometry)
-    .map((rings) => ({ rings, size: area({ type: 'Polygon', coordinates: rings }) }))
-    .sort((p, q) => q.size - p.size)[0];
-  return (largest && polygonInteriorPoint(largest.rings)) ?? [lon, lat];
 }

@@ -11,13 +11,13 @@ import {
   findOverlaps,
   interiorsMayOverlap,
   isWithin,
-  labelPoint,
   overlapAreaKm2,
   overlappingBoxPairs,
   pointInGeometry,
   polygonInteriorPoint,
   ringSignedArea,
 } from '../../src/domain/geometry';
+import { labelPoint } from '../../src/domain/labelPoint';
 
 /** Turf's mean earth radius in metres (@turf/helpers earthRadius). */
 const EARTH_RADIUS_M = 6371008.8;
