@@ -1,0 +1,112 @@
+import { GeoJSONVT } from '@maplibre/geojson-vt';
+import { fromGeojsonVt } from '@maplibre/vt-pbf';
+import { bbox } from '@turf/turf';
+import type { FeatureCollection, Point } from 'geojson';
+import type { ParkFeature, Project } from '../../src/data/schema';
+import { parkChains } from '../../src/domain/membership';
+import { toMapLabels, toMapParks, toMapProjects } from '../../src/map/features';
+
+/**
+ * Cutting the registry into the map's vector tiles ahead of time, with the same libraries
+ * MapLibre uses in its worker for a GeoJSON source (geojson-vt, vt-pbf, both dependencies of
+ * maplibre-gl) and the same options, so a tiled registry draws as the GeoJSON one does.
+ *
+ * Layers: `parks` (the map's flat properties, src/map/features.ts), `labels` (one point per
+ * park at its label point) and `projects`, which carry besides their own the filter fields of
+ * their park (`park_a`, `park_b`, `kind`, `level`, `district`).
+ */
+
+/** The deepest zoom cut; MapLibre over-zooms beyond it. */
+export const TILES_MAX_ZOOM = 14;
+
+/** The vector layers, in the order a tile holds them. */
+export const TILE_LAYERS = ['parks', 'labels', 'projects'] as const;
+
+/** One cut tile: its address and its uncompressed MVT bytes. */
+export interface CutTile {
+  readonly z: number;
+  readonly x: number;
+  readonly y: number;
+  readonly pbf: Uint8Array;
+}
+
+/** Tile x/y of a longitude/latitude at zoom z (Web Mercator). */
+function tileOf(lon: number, lat: number, z: number): [number, number] {
+  const n = 2 ** z;
+  const x = Math.floor(((lon + 180) / 360) * n);
+  const rad = (lat * Math.PI) / 180;
+  const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
+  return [Math.min(n - 1, Math.max(0, x)), Math.min(n - 1, Math.max(0, y))];
+}
+
+/** vt-pbf would store a null as the text "null": a feature without an English name has none. */
+function withoutNullNames<G extends FeatureCollection['features'][number]['geometry']>(
+  collection: FeatureCollection<G, { name_en: string | null }>,
+): FeatureCollection<G> {
+  return {
+    ...collection,
+    features: collection.features.map((feature) => {
+      const { name_en: nameEn, ...rest } = feature.properties;
+      return nameEn === null ? { ...feature, properties: rest } : feature;
+    }),
+  };
+}
+
+/** The registry's map layers as tiles, every zoom from 0 to {@link TILES_MAX_ZOOM}. */
+export function cutTiles(
+  parkFeatures: readonly ParkFeature[],
+  projectRecords: readonly Project[],
+): { tiles: CutTile[]; bounds: [number, number, number, number] } {
+  const byId = new Map(parkFeatures.map((park) => [park.properties.id, park.properties]));
+  const mapParks = toMapParks(parkFeatures);
+  const parks = withoutNullNames(mapParks);
+  const labels = withoutNullNames(toMapLabels(mapParks));
+  const projects: FeatureCollection<Point> = {
+    type: 'FeatureCollection',
+    features: toMapProjects(projectRecords).features.flatMap((project) => {
+      const park = byId.get(project.properties.park);
+      if (!park) return [];
+      const [parkA = '', parkB = ''] = parkChains(park);
+      const properties = {
+        ...project.properties,
+        park_a: parkA,
+        park_b: parkB,
+        kind: park.kind,
+        level: park.level,
+        district: park.district,
+      };
+      return [{ ...project, properties }];
+    }),
+  };
+  // MapLibre's own GeoJSON source options (maxzoom 14, tolerance 3/8 of a pixel at 512 px).
+  const options = {
+    maxZoom: TILES_MAX_ZOOM,
+    indexMaxZoom: 5,
+    extent: 4096,
+    buffer: 64,
+    tolerance: 3,
+  };
+  const [west, south, east, north] = bbox(parks) as [number, number, number, number];
+  const indexes = {
+    parks: new GeoJSONVT(parks, options),
+    labels: new GeoJSONVT(labels, options),
+    projects: new GeoJSONVT(projects, options),
+  };
+  const tiles: CutTile[] = [];
+  for (let z = 0; z <= TILES_MAX_ZOOM; z++) {
+    const [x0, y0] = tileOf(west, north, z);
+    const [x1, y1] = tileOf(east, south, z);
+    for (let x = x0; x <= x1; x++) {
+      for (let y = y0; y <= y1; y++) {
+        const layers: Parameters<typeof fromGeojsonVt>[0] = {};
+        for (const name of TILE_LAYERS) {
+          const tile = indexes[name].getTile(z, x, y);
+          if (tile) layers[name] = tile;
+        }
+        if (Object.keys(layers).length === 0) continue;
+        tiles.push({ z, x, y, pbf: fromGeojsonVt(layers, { version: 2, extent: 4096 }) });
+      }
+    }
+  }
+  return { tiles, bounds: [west, south, east, north] };
+}

@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { ParkFeature } from '../src/data/schema';
+import { TILES_FILES, TILES_INDEX_FORMAT } from '../src/data/tilesIndex';
+import type { IndexedPark, TilesIndex } from '../src/data/tilesIndex';
+import { formatFinding } from '../src/data/validate';
+import { labelPoint } from '../src/domain/labelPoint';
+import { areaKm2, bboxOf } from '../src/domain/measure';
+import { writeFileAtomically } from './lib/atomicWrite';
+import { writePmtiles } from './lib/pmtiles';
+import { TILES_MAX_ZOOM, TILE_LAYERS, cutTiles } from './lib/vectorTiles';
+import { validateDirectory } from './validate';
+
+/**
+ * `npm run tiles -- DIR`: validates the registry in DIR with the validator the
+ * app and `npm run validate` use, refuses to cut an invalid one, and writes beside it the map's
+ * vector tiles as one PMTiles archive (tiles.pmtiles) and the slim index.json the panels read.
+ */
+
+const USAGE =
+  'usage: npm run tiles -- DIR   (DIR holds the registry files; the embedded geo/ stays one GeoJSON and is not tiled)';
+
+/** The index entry of one park: its properties and what its geometry gives. */
+function indexPark(park: ParkFeature): IndexedPark {
+  const geometry = park.geometry;
+  const [west, south, east, north] = bboxOf(geometry);
+  const [lon = 0, lat = 0] = labelPoint(geometry);
+  return {
+    ...park.properties,
+    bbox: [west, south, east, north],
+    area_km2_computed: Math.round(areaKm2(geometry) * 1e4) / 1e4,
+    label: [lon, lat],
+  };
+}
+
+/** Runs the CLI; returns the exit code (0 written, 1 invalid or unwritable, 2 usage). */
+export async function main(
+  args: readonly string[],
+  print: (line: string) => void = console.log,
+  now: () => Date = () => new Date(),
+): Promise<number> {
+  const [folder] = args;
+  if (folder === undefined || args.length > 1 || folder.startsWith('-')) {
+    print(USAGE);
+    return folder === '-h' || folder === '--help' ? 0 : 2;
+  }
+  const dir = resolve(folder);
+  const started = Date.now();
+  const result = await validateDirectory(dir);
+  if (result.findings.length > 0) {
+    for (const finding of result.findings) print(formatFinding(finding));
+    print(
+      `${result.shownDir}: not cut — the registry has ${result.findings.length} findings; fix them and run again`,
+    );
+    return 1;
+  }
+  const { registry } = result;
+  const { tiles, bounds } = cutTiles(registry.parks, registry.projects);
+  const [west, south, east, north] = bounds;
+  const archive = writePmtiles(
+    tiles.map(({ z, x, y, pbf }) => ({ z, x, y, data: gzipSync(pbf) })),
+    {
+      minZoom: 0,
+      maxZoom: TILES_MAX_ZOOM,
+      bounds,
+      center: [(west + east) / 2, (south + north) / 2, 9],
+      metadata: {
+        name: 'Zhenjiang Park Explorer registry',
+        vector_layers: TILE_LAYERS.map((id) => ({ id, fields: {} })),
+      },
+    },
+  );
+  const sha256 = Object.fromEntries(
+    Object.values(result.files).map((file) => [
+      file,
+      createHash('sha256')
+        .update(readFileSync(resolve(file)))
+        .digest('hex'),
+    ]),
+  );
+  const index: TilesIndex = {
+    format: TILES_INDEX_FORMAT,
+    validated: {
+      at: now().toISOString(),
+      by: 'npm run tiles',
+      registry_as_of: registry.asOf,
+      sha256,
+    },
+    tiles: TILES_FILES.archive,
+    bounds,
+    max_zoom: TILES_MAX_ZOOM,
+    parks: registry.parks.map(indexPark),
+    projects: registry.projects,
+  };
+  const indexText = `${JSON.stringify(index)}\n`;
+  for (const [name, bytes] of [
+    [TILES_FILES.archive, archive],
+    [TILES_FILES.index, indexText],
+  ] as const) {
+    const written = writeFileAtomically(join(dir, name), bytes);
+    if (!written.ok) {
+      print(written.message);
+      return 1;
+    }
+  }
+  const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+  print(
+    `${result.shownDir}: cut ${tiles.length} tiles for ${registry.parks.length} parks and ${registry.projects.length} projects in ${((Date.now() - started) / 1000).toFixed(1)} s — ${TILES_FILES.archive} ${mb(archive.length)}, ${TILES_FILES.index} ${mb(Buffer.byteLength(indexText))}`,
+  );
+  return 0;
+}
+
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (invokedDirectly) process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,50 @@
+import type { ParkProperties, Project } from './schema';
+
+/**
+ * The slim index written beside a tiled registry by `npm run tiles`: every park's properties
+ * without its geometry, plus what the panels would otherwise compute from the geometry, and
+ * every project. With it the app can list, filter, search and count a registry of tens of
+ * thousands of parks while the map reads the geometry from the tiles.
+ */
+
+/** The file names of a tiled registry, beside chains.json, parks.geojson and projects.json. */
+export const TILES_FILES = { index: 'index.json', archive: 'tiles.pmtiles' } as const;
+
+/** Format tag and version of index.json: bump the version when its fields change meaning. */
+export const TILES_INDEX_FORMAT = 'zpe-tiles-index/1';
+
+/** A park as the index has it: its properties and what its geometry gives. */
+export interface IndexedPark extends ParkProperties {
+  /** [west, south, east, north] of the park's geometry. */
+  readonly bbox: readonly [number, number, number, number];
+  /** The geodesic area of the park's geometry, km² (holes subtracted). */
+  readonly area_km2_computed: number;
+  /** Where the park's label goes: inside the park, [lon, lat]. */
+  readonly label: readonly [number, number];
+}
+
+/** Where and when the registry behind the tiles was validated. */
+export interface TilesValidation {
+  /** ISO 8601 time of the validation (the time the tiles were cut). */
+  readonly at: string;
+  /** The tool that validated it, e.g. "npm run tiles". */
+  readonly by: string;
+  /** The registry's own as-of date. */
+  readonly registry_as_of: string;
+  /** sha256 of each registry file as validated, so a changed file shows the tiles are stale. */
+  readonly sha256: Readonly<Record<string, string>>;
+}
+
+/** index.json. */
+export interface TilesIndex {
+  readonly format: typeof TILES_INDEX_FORMAT;
+  readonly validated: TilesValidation;
+  /** The archive's file name, relative to the index. */
+  readonly tiles: string;
+  /** [west, south, east, north] of all parks. */
+  readonly bounds: readonly [number, number, number, number];
+  /** The deepest zoom in the archive. */
+  readonly max_zoom: number;
+  readonly parks: readonly IndexedPark[];
+  readonly projects: readonly Project[];
+}

@@ -1,0 +1,120 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
+import { describe, expect, it } from 'vitest';
+import type { ParkFeature } from '../../src/data/schema';
+import type { TilesIndex } from '../../src/data/tilesIndex';
+import { main } from '../../scripts/tiles';
+
+const VALID = resolve(import.meta.dirname, '../fixtures/registry/valid');
+const NOW = new Date('2026-12-01T08:00:00Z');
+
+function copyOfValid(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'zpe-tiles-'));
+  cpSync(VALID, dir, { recursive: true });
+  return dir;
+}
+
+async function run(args: string[]): Promise<{ code: number; lines: string[] }> {
+  const lines: string[] = [];
+  const code = await main(
+    args,
+    (line) => lines.push(line),
+    () => NOW,
+  );
+  return { code, lines };
+}
+
+class FileBytes implements Source {
+  constructor(private readonly bytes: Buffer) {}
+  getKey(): string {
+    return 'file';
+  }
+  getBytes(offset: number, length: number): Promise<RangeResponse> {
+    return Promise.resolve({
+      data: new Uint8Array(this.bytes.subarray(offset, offset + length)).buffer,
+    });
+  }
+}
+
+function tileOf(lon: number, lat: number, z: number): [number, number] {
+  const n = 2 ** z;
+  const rad = (lat * Math.PI) / 180;
+  return [
+    Math.floor(((lon + 180) / 360) * n),
+    Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n),
+  ];
+}
+
+describe('npm run tiles', () => {
+  it('writes an index with every park and project of the registry, and when it was validated', async () => {
+    const dir = copyOfValid();
+    const { code, lines } = await run([dir]);
+    expect(code, lines.join('\n')).toBe(0);
+    const parks = (
+      JSON.parse(readFileSync(join(dir, 'parks.geojson'), 'utf8')) as { features: ParkFeature[] }
+    ).features;
+    const projects = (
+      JSON.parse(readFileSync(join(dir, 'projects.json'), 'utf8')) as { projects: unknown[] }
+    ).projects;
+    const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as TilesIndex;
+    expect(index.parks.map((park) => park.id)).toEqual(parks.map((park) => park.properties.id));
+    expect(index.projects).toEqual(projects);
+    expect(index.validated.at).toBe(NOW.toISOString());
+    expect(Object.keys(index.validated.sha256)).toHaveLength(3);
+    for (const park of index.parks) {
+      const [west, south, east, north] = park.bbox;
+      const [lon, lat] = park.label;
+      expect(lon).toBeGreaterThanOrEqual(west);
+      expect(lon).toBeLessThanOrEqual(east);
+      expect(lat).toBeGreaterThanOrEqual(south);
+      expect(lat).toBeLessThanOrEqual(north);
+      expect(park.area_km2_computed).toBeGreaterThan(0);
+      expect(park).not.toHaveProperty('geometry');
+    }
+  });
+
+  it('puts each park into the archive tile under its label point', async () => {
+    const dir = copyOfValid();
+    expect((await run([dir])).code).toBe(0);
+    const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as TilesIndex;
+    const archive = new PMTiles(new FileBytes(readFileSync(join(dir, index.tiles))));
+    for (const park of index.parks) {
+      const [x, y] = tileOf(park.label[0], park.label[1], 12);
+      const found = await archive.getZxy(12, x, y);
+      expect(found, park.id).toBeDefined();
+      const layers = new VectorTile(new PbfReader(new Uint8Array(found!.data))).layers;
+      const ids = (name: string): unknown[] => {
+        const layer = layers[name];
+        return layer
+          ? Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties['id'])
+          : [];
+      };
+      expect(ids('parks')).toContain(park.id);
+      expect(ids('labels')).toContain(park.id);
+    }
+  });
+
+  it('refuses an invalid registry, names the finding and writes nothing', async () => {
+    const dir = copyOfValid();
+    const parksPath = join(dir, 'parks.geojson');
+    const parks = JSON.parse(readFileSync(parksPath, 'utf8')) as { features: ParkFeature[] };
+    const first = parks.features[0]!;
+    writeFileSync(parksPath, JSON.stringify({ ...parks, features: [...parks.features, first] }));
+    const { code, lines } = await run([dir]);
+    expect(code).toBe(1);
+    expect(lines.some((line) => line.includes(first.properties.id))).toBe(true);
+    expect(lines.at(-1)).toMatch(/not cut/);
+    expect(existsSync(join(dir, 'index.json'))).toBe(false);
+    expect(existsSync(join(dir, 'tiles.pmtiles'))).toBe(false);
+  });
+
+  it('asks for the folder instead of tiling the embedded registry', async () => {
+    const { code, lines } = await run([]);
+    expect(code).toBe(2);
+    expect(lines.join('\n')).toMatch(/usage/);
+  });
+});
