@@ -9,7 +9,7 @@ import type {
   ParkLevel,
   ProjectStatus,
 } from '../src/data/schema';
-import { areaKm2 } from '../src/domain/geometry';
+import { areaKm2 } from '../src/geometry/measure';
 import { createRandom } from '../tests/fixtures/random';
 
 /**

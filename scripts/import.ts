@@ -2,7 +2,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
-import { formatFinding } from '../src/data/validate';
+import { formatFinding } from '../src/data/findings';
 import {
   convertSource,
   crsById,

@@ -3,8 +3,13 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseRegistryFile, unavailableFile, valueOf } from '../src/data/load';
 import type { FileResult } from '../src/data/load';
-import { DEFAULT_FILES, formatFinding, validateRegistry } from '../src/data/validate';
-import type { Finding, RegistryFiles, ValidationResult } from '../src/data/validate';
+import {
+  DEFAULT_FILES,
+  formatFinding,
+  type Finding,
+  type RegistryFiles,
+} from '../src/data/findings';
+import { validateRegistry, type ValidationResult } from '../src/data/validate';
 
 /**
  * `npm run validate [-- DIR]`: checks the registry in DIR (default geo/) with the same validator

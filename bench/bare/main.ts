@@ -15,9 +15,9 @@ import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'g
 import { DISTRICTS, PARK_KINDS, PARK_LEVELS } from '../../src/data/schema';
 import type { Chain, ParkFeature, Project } from '../../src/data/schema';
 import type { FilterState } from '../../src/domain/filter';
-import { ZHENJIANG_BOUNDS } from '../../src/map/basemap';
+import { ZHENJIANG_VIEW } from '../../src/map/basemap';
 import { LAYER, SOURCE } from '../../src/map/ids';
-import { labelPoint } from '../../src/domain/labelPoint';
+import { labelPoint } from '../../src/geometry/labelPoint';
 import { LABELS_FILTERED_UP_TO, buildStyle, parkFilterExpression } from '../../src/map/style';
 import type { ProbedMap, ProbeWindow } from '../probe/maplibre';
 
@@ -252,7 +252,7 @@ function styleFor(): StyleSpecification {
 const map = new MapLibreMap({
   container,
   style: styleFor(),
-  bounds: ZHENJIANG_BOUNDS,
+  bounds: ZHENJIANG_VIEW,
   fitBoundsOptions: { padding: 20 },
   attributionControl: false,
   maxZoom: 17,

@@ -13,9 +13,9 @@ import {
   type JSX,
 } from 'solid-js';
 import type { ParkFeature, Registry } from '../data/schema';
-import { areaKm2 } from '../domain/measure';
+import { areaKm2 } from '../geometry/measure';
 import { loadRegistryOffMainThread } from '../data/loadOffMainThread';
-import type { Finding } from '../data/validate';
+import type { Finding } from '../data/findings';
 import { t, type Lang } from '../domain/i18n';
 import { indexRegistry } from '../domain/membership';
 import { isOffFocus, leadFocus } from '../domain/stats';
@@ -30,8 +30,8 @@ import Search from '../ui/Search';
 import Stats from '../ui/Stats';
 import ExportMenu from '../ui/ExportMenu';
 import type { LoadedData } from '../data/persist';
-import { AppStateContext } from './context';
-import { createAppState, type AppState } from './state';
+import { AppStateContext } from '../state/context';
+import { createAppState, type AppState } from '../state/appState';
 import { loadConfig, type AppConfig } from './config';
 import { initialUrlState, syncUrl } from './urlSync';
 

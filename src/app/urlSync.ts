@@ -1,7 +1,7 @@
 import { createEffect, on, onCleanup } from 'solid-js';
 import type { RegistryIndex } from '../domain/membership';
 import { decodeHash, encodeHash, type DecodedHash } from '../domain/urlState';
-import type { AppState } from './state';
+import type { AppState } from '../state/appState';
 
 /**
  * Keeps the URL hash and the app state in step, both ways. MapLibre owns `map=` (it replaces the

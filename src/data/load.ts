@@ -1,5 +1,6 @@
-import { DEFAULT_FILES, validateRegistry } from './validate';
-import type { Finding, RegistryFiles, ValidateOptions, ValidationResult } from './validate';
+import { DEFAULT_FILES, type Finding, type RegistryFiles } from './findings';
+import { validateRegistry } from './validate';
+import type { ValidateOptions, ValidationResult } from './validate';
 
 /**
  * Loading the registry in the app: fetch the three files, parse them, validate them with the

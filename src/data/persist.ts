@@ -1,6 +1,5 @@
 import { createStore, get, set, type UseStore } from 'idb-keyval';
-import type { Registry } from './schema';
-import type { RegistryInput, ValidationResult } from './validate';
+import type { ValidationResult } from './validate';
 
 /**
  * The imported registry, kept in the browser (IndexedDB) across reloads: the parks file an import
@@ -108,15 +107,6 @@ export function undo(key: string, custom?: UseStore): Promise<StoredState> {
   );
 }
 
-/** The raw registry files of a validated registry, with `parks` in place of its parks. */
-export function registryInput(registry: Registry, parks: unknown): RegistryInput {
-  return {
-    chains: { as_of: registry.asOf, clusters: registry.clusters, chains: registry.chains },
-    parks,
-    projects: { as_of: registry.asOf, projects: registry.projects },
-  };
-}
-
 /** The shipped registry, the one in use, and what the browser holds. */
 export interface LoadedData {
   readonly shipped: ValidationResult;
@@ -139,7 +129,7 @@ export async function withState(
   key: string,
 ): Promise<LoadedData> {
   if (!state.current) return { shipped, active: shipped, state, key };
-  const { validateRegistry } = await import('./validate');
+  const { registryInput, validateRegistry } = await import('./validate');
   const active = validateRegistry(registryInput(shipped.registry, state.current.parks));
   return { shipped, active, state, key };
 }

@@ -75,7 +75,7 @@ function roundArea(km2: number): number {
 
 /**
  * The parks as CSV, in the given order (the list's order, from `visibleParks`), with labels in
- * `lang`. `computedArea` measures each drawn polygon (src/domain/geometry.ts).
+ * `lang`. `computedArea` measures each drawn polygon (src/geometry/measure.ts).
  */
 export function parksCsv(
   parks: readonly ParkFeature[],

@@ -42,7 +42,7 @@ export interface FilteredStats {
   readonly projectsOfChain: ReadonlyMap<ChainId, ProjectTotals>;
 }
 
-/** The computed (polygon) area of a park in km², as src/domain/geometry.ts measures it. */
+/** The computed (polygon) area of a park in km², as src/geometry/measure.ts measures it. */
 export type ComputedArea = (park: ParkFeature) => number;
 
 interface MutableProjectTotals {

@@ -1,6 +1,8 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { ringSignedArea } from '../domain/geometry';
-import { converterFor, inZhenjiang, type Converter, type CrsDef } from './crs';
+import { inZhenjiang } from '../geometry/coordinates';
+import { polygonsOf } from '../geometry/polygons';
+import { roundRing, wind } from '../geometry/rings';
+import { converterFor, type Converter, type CrsDef } from './crs';
 import type { ImportSource, SourceFeature } from './parse';
 import { text, type Text } from './text';
 
@@ -28,34 +30,12 @@ export interface ConvertedSource {
   readonly warnings: readonly Text[];
 }
 
-function round(value: number): number {
-  const factor = 10 ** DECIMALS;
-  const rounded = Math.round(value * factor) / factor;
-  return rounded === 0 ? 0 : rounded;
-}
-
 /** Converts, rounds and closes a ring, dropping positions that rounding made repeat. */
 function convertRing(ring: readonly Position[], convert: Converter, swap: boolean): Position[] {
-  const out: Position[] = [];
-  for (const position of ring) {
-    const source = swap ? [position[1] ?? Number.NaN, position[0] ?? Number.NaN] : position;
-    const [lon, lat] = convert(source);
-    const next: Position = [round(lon), round(lat)];
-    const last = out[out.length - 1];
-    if (last && last[0] === next[0] && last[1] === next[1]) continue;
-    out.push(next);
-  }
-  const first = out[0];
-  const last = out[out.length - 1];
-  if (first && last && (first[0] !== last[0] || first[1] !== last[1]))
-    out.push([first[0] ?? 0, first[1] ?? 0]);
-  return out;
-}
-
-/** A ring turned to the winding RFC 7946 wants: counterclockwise for an outer ring, clockwise for a hole. */
-export function wind(ring: Position[], outer: boolean): Position[] {
-  const counterclockwise = ringSignedArea(ring) > 0;
-  return counterclockwise === outer ? ring : [...ring].reverse();
+  const converted = ring.map((position) =>
+    convert(swap ? [position[1] ?? Number.NaN, position[0] ?? Number.NaN] : position),
+  );
+  return roundRing(converted, DECIMALS);
 }
 
 function convertGeometry(
@@ -64,7 +44,7 @@ function convertGeometry(
   swap: boolean,
   dropped: { rings: number },
 ): Polygon | MultiPolygon | null {
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const polygons = polygonsOf(geometry);
   const out: Position[][][] = [];
   for (const rings of polygons) {
     const converted: Position[][] = [];
@@ -89,7 +69,7 @@ function convertGeometry(
 
 /** Every position of a geometry. */
 export function* positionsOf(geometry: Polygon | MultiPolygon): Generator<Position> {
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const polygons = polygonsOf(geometry);
   for (const rings of polygons) for (const ring of rings) yield* ring;
 }
 
@@ -115,7 +95,7 @@ export function convertSource(
     for (const position of positionsOf(geometry)) {
       total++;
       if (!Number.isFinite(position[0]) || !Number.isFinite(position[1])) invalid++;
-      else if (!inZhenjiang(position)) outside++;
+      else if (!inZhenjiang(position[0] ?? Number.NaN, position[1] ?? Number.NaN)) outside++;
     }
     features.push({ index: feature.index, properties: feature.properties, geometry });
   }

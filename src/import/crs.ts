@@ -1,7 +1,6 @@
 import gcoord from 'gcoord';
 import proj4 from 'proj4';
 import type { Position } from 'geojson';
-import { ZHENJIANG_BOUNDS } from '../domain/geometry';
 import { text, type Text } from './text';
 
 /**
@@ -426,10 +425,4 @@ export function converterFor(crs: CrsDef): Converter {
     const out = transform.forward([position[0] ?? Number.NaN, position[1] ?? Number.NaN]);
     return [out[0] ?? Number.NaN, out[1] ?? Number.NaN];
   };
-}
-
-/** Whether a WGS-84 position lies in the generous box around Zhenjiang the validator uses. */
-export function inZhenjiang([lon = Number.NaN, lat = Number.NaN]: readonly number[]): boolean {
-  const b = ZHENJIANG_BOUNDS;
-  return lon >= b.west && lon <= b.east && lat >= b.south && lat <= b.north;
 }

@@ -1,14 +1,6 @@
 import type { Position } from 'geojson';
-import {
-  BD09,
-  GCJ02,
-  WGS84,
-  converterFor,
-  crsFromEpsg,
-  gkCode,
-  inZhenjiang,
-  type CrsDef,
-} from './crs';
+import { BD09, GCJ02, WGS84, converterFor, crsFromEpsg, gkCode, type CrsDef } from './crs';
+import { inZhenjiang } from '../geometry/coordinates';
 import { text, type Text } from './text';
 
 /**
@@ -69,7 +61,8 @@ function landsInZhenjiang(crs: CrsDef, extent: Extent, swap: boolean): boolean {
   ];
   return corners.every((c) => {
     try {
-      return inZhenjiang(convert(swap ? [c[1] ?? 0, c[0] ?? 0] : c));
+      const [lon, lat] = convert(swap ? [c[1] ?? 0, c[0] ?? 0] : c);
+      return inZhenjiang(lon, lat);
     } catch {
       return false;
     }

@@ -1,5 +1,4 @@
 import type { Position } from 'geojson';
-import { registryInput } from '../data/persist';
 import type {
   Bilingual,
   BoundaryQuality,
@@ -11,7 +10,7 @@ import type {
   ParkLevel,
   Registry,
 } from '../data/schema';
-import { validateRegistry, type ValidationResult } from '../data/validate';
+import { registryInput, validateRegistry, type ValidationResult } from '../data/validate';
 import type { ConvertedFeature } from './convert';
 import type { MatchResult } from './match';
 import { text } from './text';

@@ -92,9 +92,10 @@ function closedRing(line: Position[]): boolean {
 
 /**
  * The polygons of a geometry: polygons as they are, the members of collections, and closed lines
- * (survey KML often draws a boundary as a closed line). Everything else is counted as skipped.
+ * (survey KML often draws a boundary as a closed line). Everything else is counted as skipped;
+ * unlike `polygonsOf` (src/geometry/polygons.ts), which takes a park geometry as it is.
  */
-function polygonsOf(geometry: Geometry | null | undefined, skipped: Skipped): Position[][][] {
+function collectPolygons(geometry: Geometry | null | undefined, skipped: Skipped): Position[][][] {
   if (!geometry) {
     skipped.empty++;
     return [];
@@ -105,7 +106,7 @@ function polygonsOf(geometry: Geometry | null | undefined, skipped: Skipped): Po
     case 'MultiPolygon':
       return geometry.coordinates.filter((rings) => rings.length > 0);
     case 'GeometryCollection':
-      return geometry.geometries.flatMap((g) => polygonsOf(g, skipped));
+      return geometry.geometries.flatMap((g) => collectPolygons(g, skipped));
     case 'LineString':
       if (closedRing(geometry.coordinates)) return [[geometry.coordinates]];
       skipped.lines++;
@@ -144,7 +145,7 @@ function polygonFeatures(
   const features: SourceFeature[] = [];
   const fields = new Set<string>();
   for (const feature of raw) {
-    const geometry = toAreal(polygonsOf(feature.geometry, skipped));
+    const geometry = toAreal(collectPolygons(feature.geometry, skipped));
     if (!geometry) continue;
     for (const key of Object.keys(feature.properties)) fields.add(key);
     features.push({ index: features.length, properties: feature.properties, geometry });

@@ -25,7 +25,7 @@ import {
 import type { Chain, ParkFeature, Project } from '../data/schema';
 import type { FilterState } from '../domain/filter';
 import type { Lang } from '../domain/i18n';
-import { ZHENJIANG_BOUNDS } from './basemap';
+import { ZHENJIANG_VIEW } from './basemap';
 import type { MapController, MapFailure, OnlineBasemap } from './controller';
 import { addOnlineBasemap } from './onlineBasemap';
 import { toMapLabels, toMapParks, toMapProjects } from './features';
@@ -121,7 +121,7 @@ export default function MapView(props: MapViewProps): JSX.Element {
           lang: props.lang(),
           visible: labelsFiltered ? parkFilterExpression(props.filter()) : true,
         }),
-        bounds: ZHENJIANG_BOUNDS,
+        bounds: ZHENJIANG_VIEW,
         fitBoundsOptions: { padding: 20 },
         hash: 'map',
         attributionControl: false,
@@ -311,7 +311,7 @@ export default function MapView(props: MapViewProps): JSX.Element {
           maxZoom: 14,
           animate: !props.reducedMotion(),
         };
-        afterPaint(() => instance.fitBounds(bounds ?? ZHENJIANG_BOUNDS, options));
+        afterPaint(() => instance.fitBounds(bounds ?? ZHENJIANG_VIEW, options));
       };
       props.onReady({
         fitToPark: (id) => fit(boundsOf([id])),

@@ -8,5 +8,8 @@ export const BASEMAP_FILES = {
   labels: 'basemap/labels.geojson',
 } as const;
 
-/** Zhenjiang's extent (west, south, east, north), used for the first view and to bound panning. */
-export const ZHENJIANG_BOUNDS: [number, number, number, number] = [118.95, 31.6, 120.0, 32.35];
+/**
+ * The map's first view of Zhenjiang (west, south, east, north), also the fallback fit. Tighter
+ * than the validator's plausibility box (`ZHENJIANG_PLAUSIBLE` in src/geometry/coordinates.ts).
+ */
+export const ZHENJIANG_VIEW: [number, number, number, number] = [118.95, 31.6, 120.0, 32.35];

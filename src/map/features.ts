@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Point, Polygon, MultiPolygon } from 'geojson';
 import type { ParkFeature, Project } from '../data/schema';
-import { labelPoint } from '../domain/labelPoint';
+import { labelPoint } from '../geometry/labelPoint';
 import { parkChains } from '../domain/membership';
 
 /** The flat properties the map layers read; arrays and objects stay out of the GPU data. */

@@ -1,6 +1,5 @@
 import { For, Show, createSignal, type JSX } from 'solid-js';
-import type { Finding } from '../data/validate';
-import { formatFinding } from '../data/finding';
+import { formatFinding, type Finding } from '../data/findings';
 import { t, type Lang } from '../domain/i18n';
 
 /**

@@ -1,5 +1,5 @@
 import { Show, createSignal, type JSX } from 'solid-js';
-import { useAppState } from '../app/context';
+import { useAppState } from '../state/context';
 import type { ParkFeature } from '../data/schema';
 import { parksCsv, parksGeoJson, projectsCsv } from '../domain/exportData';
 import { projectsOfParks } from '../domain/filter';

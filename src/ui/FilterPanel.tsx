@@ -1,5 +1,5 @@
 import { For, Show, type JSX } from 'solid-js';
-import { useAppState } from '../app/context';
+import { useAppState } from '../state/context';
 import { DISTRICTS, PARK_KINDS, PARK_LEVELS } from '../data/enums';
 import * as filters from '../domain/filter';
 import { t, type I18nKey } from '../domain/i18n';

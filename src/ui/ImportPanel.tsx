@@ -19,7 +19,7 @@ import {
   type ParkKind,
   type ParkLevel,
 } from '../data/schema';
-import { formatFinding } from '../data/validate';
+import { formatFinding } from '../data/findings';
 import { nameIn, t, type Lang } from '../domain/i18n';
 import {
   COMMON_CRS,

@@ -1,5 +1,5 @@
 import { For, type JSX } from 'solid-js';
-import { useAppState } from '../app/context';
+import { useAppState } from '../state/context';
 import * as filters from '../domain/filter';
 import { t } from '../domain/i18n';
 

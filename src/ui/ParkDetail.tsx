@@ -1,5 +1,5 @@
 import { For, Show, onMount, type JSX } from 'solid-js';
-import { useAppState } from '../app/context';
+import { useAppState } from '../state/context';
 import type { ParkFeature } from '../data/schema';
 import {
   formatArea,

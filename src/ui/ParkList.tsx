@@ -1,5 +1,5 @@
 import { For, Show, createSelector, type JSX } from 'solid-js';
-import { useAppState } from '../app/context';
+import { useAppState } from '../state/context';
 import { parkChains } from '../domain/membership';
 import { formatNumber, nameIn, t, type I18nKey } from '../domain/i18n';
 import type { Registry } from '../data/schema';

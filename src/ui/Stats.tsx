@@ -1,5 +1,5 @@
 import { For, Show, createMemo, createSignal, type JSX } from 'solid-js';
-import { useAppState } from '../app/context';
+import { useAppState } from '../state/context';
 import type { ParkFeature } from '../data/schema';
 import * as filters from '../domain/filter';
 import { formatArea, formatInvestment, t } from '../domain/i18n';

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, within } from '@solidjs/testing-library';
 import { createSignal, type JSX } from 'solid-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AppStateContext } from '../../src/app/context';
-import { createAppState, type AppState } from '../../src/app/state';
+import { AppStateContext } from '../../src/state/context';
+import { createAppState, type AppState } from '../../src/state/appState';
 import { defaultFilter } from '../../src/domain/filter';
 import { indexRegistry } from '../../src/domain/membership';
 import PanelBoundary from '../../src/ui/PanelBoundary';

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen } from '@solidjs/testing-library';
 import { createSignal } from 'solid-js';
 import { describe, expect, it } from 'vitest';
-import { AppStateContext } from '../../src/app/context';
-import { createAppState, type AppState } from '../../src/app/state';
+import { AppStateContext } from '../../src/state/context';
+import { createAppState, type AppState } from '../../src/state/appState';
 import { defaultFilter } from '../../src/domain/filter';
 import { indexRegistry } from '../../src/domain/membership';
 import ParkList, { LIST_PAGE } from '../../src/ui/ParkList';

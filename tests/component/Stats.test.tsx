@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, within } from '@solidjs/testing-library';
 import { describe, expect, it } from 'vitest';
-import { AppStateContext } from '../../src/app/context';
-import { createAppState, type AppState } from '../../src/app/state';
+import { AppStateContext } from '../../src/state/context';
+import { createAppState, type AppState } from '../../src/state/appState';
 import { defaultFilter, toggleChain } from '../../src/domain/filter';
 import { indexRegistry } from '../../src/domain/membership';
 import Stats from '../../src/ui/Stats';

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { area as turfArea } from '@turf/turf';
 import type { BBox, MultiPolygon, Polygon, Position } from 'geojson';
+import { checkLonLat, classifyPosition } from '../../src/geometry/coordinates';
+import { labelPoint } from '../../src/geometry/labelPoint';
+import { areaKm2, bboxOf } from '../../src/geometry/measure';
 import {
-  areaKm2,
   areaOutsideKm2,
-  bboxOf,
-  checkGeometry,
-  checkLonLat,
-  classifyPosition,
   findOverlaps,
   interiorsMayOverlap,
   isWithin,
@@ -15,9 +14,9 @@ import {
   overlappingBoxPairs,
   pointInGeometry,
   polygonInteriorPoint,
-  ringSignedArea,
-} from '../../src/domain/geometry';
-import { labelPoint } from '../../src/domain/labelPoint';
+} from '../../src/geometry/overlaps';
+import { ringSignedArea } from '../../src/geometry/rings';
+import { checkGeometry } from '../../src/geometry/validity';
 
 /** Turf's mean earth radius in metres (@turf/helpers earthRadius). */
 const EARTH_RADIUS_M = 6371008.8;
@@ -254,6 +253,29 @@ describe('areaKm2', () => {
     expect(areaKm2(polygon([...rectRing(119.4, 32.1, 119.5, 32.2)].reverse()))).toBeCloseTo(
       boxKm2(119.4, 32.1, 119.5, 32.2),
       6,
+    );
+  });
+  it('is Turf’s area to the last bit, for any rings and parts', () => {
+    const position = fc.tuple(
+      fc.double({ min: 118.8, max: 120.3, noNaN: true }),
+      fc.double({ min: 31.5, max: 32.6, noNaN: true }),
+    );
+    const ring = fc
+      .array(position, { minLength: 0, maxLength: 12 })
+      .map((positions) => (positions.length > 0 ? [...positions, positions[0] ?? [0, 0]] : []));
+    const parts = fc.array(fc.array(ring, { minLength: 0, maxLength: 3 }), {
+      minLength: 1,
+      maxLength: 3,
+    });
+    fc.assert(
+      fc.property(parts, (coordinates) => {
+        const multi: MultiPolygon = { type: 'MultiPolygon', coordinates };
+        expect(areaKm2(multi)).toBe(turfArea(multi) / 1e6);
+        const [first = []] = coordinates;
+        const single: Polygon = { type: 'Polygon', coordinates: first };
+        expect(areaKm2(single)).toBe(turfArea(single) / 1e6);
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -1,7 +1,7 @@
 import { booleanPointInPolygon } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { labelPoint } from '../../src/domain/labelPoint';
+import { labelPoint } from '../../src/geometry/labelPoint';
 
 const polygon = (...rings: [number, number][][]): Polygon => ({
   type: 'Polygon',

@@ -8,7 +8,7 @@ import {
   loadRegistry,
   parseRegistryFile,
 } from '../../src/data/load';
-import { formatFinding } from '../../src/data/validate';
+import { formatFinding } from '../../src/data/findings';
 
 const VALID = join(import.meta.dirname, '..', 'fixtures', 'registry', 'valid');
 const BASE = 'https://example.test/app/geo/';

@@ -2,8 +2,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Chain, ParkFeature, Project } from '../../src/data/schema';
-import { closestId, formatFinding, validateRegistry } from '../../src/data/validate';
-import type { Finding } from '../../src/data/validate';
+import { formatFinding, type Finding } from '../../src/data/findings';
+import { closestId } from '../../src/data/rules/references';
+import { validateRegistry } from '../../src/data/validate';
 import { validateDirectory } from '../../scripts/validate';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'registry');

@@ -1,5 +1,5 @@
 import type { Bilingual } from '../../data/schema';
-import type { Lang } from '../../domain/i18n';
+import { fill, type Lang } from '../../domain/i18n';
 
 /**
  * The import panel's strings, in the same shape as src/domain/i18n.ts. They live beside the
@@ -84,8 +84,5 @@ export function ti(
   lang: Lang,
   values: Readonly<Record<string, string | number>> = {},
 ): string {
-  return IMPORT_STRINGS[key][lang].replace(/\{(\w+)\}/g, (placeholder, name: string) => {
-    const value = values[name];
-    return value === undefined ? placeholder : String(value);
-  });
+  return fill(IMPORT_STRINGS[key][lang], values);
 }

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'solid-js';
-import type { AppState } from './state';
+import type { AppState } from './appState';
 
 /** The app state, provided once by the explorer to every panel below it. */
 export const AppStateContext = createContext<AppState>();

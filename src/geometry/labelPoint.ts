@@ -1,22 +1,8 @@
 import { bbox } from '@turf/turf';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import polylabel from 'polylabel';
-
-/**
- * Twice the signed planar area of a ring (positive when counter-clockwise). Not geometry.ts's
- * `ringSignedArea`: importing that module from the map chunk pulls the validator's Turf code into
- * a shared chunk and adds 0.8 kB gzip to the initial load.
- */
-function doubleSignedArea(ring: readonly Position[]): number {
-  const [x0 = 0, y0 = 0] = ring[0] ?? [];
-  let sum = 0;
-  for (let i = 0; i + 1 < ring.length; i++) {
-    const [ax = 0, ay = 0] = ring[i] ?? [];
-    const [bx = 0, by = 0] = ring[i + 1] ?? [];
-    sum += (ax - x0) * (by - y0) - (bx - x0) * (ay - y0);
-  }
-  return sum;
-}
+import { polygonsOf } from './polygons';
+import { ringSignedArea } from './rings';
 
 /** The planar centroid of a closed ring, or null for a ring without area. */
 function ringCentroid(ring: readonly Position[]): [number, number] | null {
@@ -53,11 +39,11 @@ function insideRing([x, y]: readonly [number, number], ring: readonly Position[]
  * U-shaped boundary needs. Planar in degrees, which is all a label needs.
  */
 export function labelPoint(geometry: Polygon | MultiPolygon): [number, number] {
-  const parts = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const parts = polygonsOf(geometry);
   let largest: Position[][] = [];
   let largestArea = -1;
   for (const rings of parts) {
-    const size = Math.abs(doubleSignedArea(rings[0] ?? []));
+    const size = Math.abs(ringSignedArea(rings[0] ?? []));
     if (size > largestArea) {
       largest = rings;
       largestArea = size;

@@ -1,0 +1,96 @@
+/**
+ * The validator's vocabulary: rule codes, what a finding is, the registry's file names and how a
+ * finding reads as one line. It imports nothing, so that the first bundle (ui/DataProblems.tsx)
+ * can format findings without pulling the validator and Turf along.
+ */
+
+/**
+ * Stable codes of the rules, for grepping, filtering and tests. The geometry codes are
+ * src/geometry/problems.ts's `GeometryRule`, spelt out so that this file imports nothing; the
+ * validator reports a `GeometryProblem`'s rule as a `Rule`, so the compiler keeps the two in step.
+ */
+export type Rule =
+  | 'file-unavailable'
+  | 'json'
+  | 'schema'
+  | 'rfc7946'
+  | 'duplicate-id'
+  | 'unknown-reference'
+  | 'lead-count'
+  | 'lead-duplicate'
+  | 'missing-zone'
+  | 'zone-not-main'
+  | 'zone-on-main'
+  | 'empty-geometry'
+  | 'ring-too-short'
+  | 'ring-unclosed'
+  | 'self-intersection'
+  | 'winding'
+  | 'coordinates-range'
+  | 'coordinates-swapped'
+  | 'outside-zhenjiang'
+  | 'overlap'
+  | 'outside-zone'
+  | 'area-mismatch'
+  | 'project-outside-park'
+  | 'geometry-error';
+
+/** What each rule checks, in a sentence. */
+export const RULES: Readonly<Record<Rule, string>> = {
+  'file-unavailable': 'a registry file could not be read or fetched',
+  json: 'a registry file is not valid JSON',
+  schema: 'a file or record does not match the schema (required fields, types, enums, URLs)',
+  rfc7946: 'parks.geojson follows RFC 7946 (no crs member)',
+  'duplicate-id': 'ids are unique within their file',
+  'unknown-reference':
+    'chain.cluster, park.zone, park.lead, project.park and project.chain resolve',
+  'lead-count':
+    'a main zone has 1–2 lead chains; a linked or elevated park exactly 1 (一园区一主导产业)',
+  'lead-duplicate': 'a park lists each lead chain once',
+  'missing-zone': 'a linked park names the main zone it belongs to (一区多园)',
+  'zone-not-main': "a park's zone is a park of kind main",
+  'zone-on-main': 'a main zone belongs to no other zone',
+  'empty-geometry': 'a park geometry has at least one ring per polygon',
+  'ring-too-short': 'a ring has at least 4 positions',
+  'ring-unclosed': 'a ring ends where it starts',
+  'self-intersection': 'a ring does not cross itself',
+  winding: 'outer rings are counterclockwise and holes clockwise (RFC 7946)',
+  'coordinates-range': 'coordinates are WGS-84 degrees',
+  'coordinates-swapped': 'coordinates are [lon, lat], not [lat, lon]',
+  'outside-zhenjiang': 'coordinates lie in Zhenjiang',
+  overlap: 'parks do not overlap, except a park and its own zone',
+  'outside-zone': 'a park with a zone lies inside it',
+  'area-mismatch': "a schematic park's drawn area is within 5% of its reported area_km2",
+  'project-outside-park': "a project's location lies inside its park",
+  'geometry-error': 'a geometry operation failed on a park shape',
+};
+
+/** One thing wrong in the registry. */
+export interface Finding {
+  /** The file as the user knows it, e.g. "geo/parks.geojson". */
+  readonly file: string;
+  /** The record's id, or null for the file as a whole or a record without a readable id. */
+  readonly id: string | null;
+  readonly rule: Rule;
+  /** What is wrong and, where it can, how to fix it. */
+  readonly message: string;
+}
+
+/** Display names of the three registry files. */
+export interface RegistryFiles {
+  readonly chains: string;
+  readonly parks: string;
+  readonly projects: string;
+}
+
+/** The file names used when the caller does not say where the files came from. */
+export const DEFAULT_FILES: RegistryFiles = {
+  chains: 'chains.json',
+  parks: 'parks.geojson',
+  projects: 'projects.json',
+};
+
+/** A finding as one line: `FILE: ID: problem [rule]` (id `-` when the finding is about the file). */
+export function formatFinding(finding: Finding): string {
+  return `${finding.file}: ${finding.id ?? '-'}: ${finding.message} [${finding.rule}]`;
+}
