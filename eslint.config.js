@@ -3,6 +3,55 @@ import globals from 'globals';
 import solid from 'eslint-plugin-solid/configs/typescript';
 import tseslint from 'typescript-eslint';
 
+/** Only src/map may import maplibre-gl. */
+const MAPLIBRE_ONLY_IN_MAP = {
+  group: ['maplibre-gl', 'maplibre-gl/*'],
+  message: 'Only src/map may import maplibre-gl.',
+};
+
+/**
+ * The floors of src/ (product.md "Architecture"), each importing only those below it:
+ * geometry → data → domain/import → map/state → ui → app. Within a shared floor the arrow runs
+ * one way too: import may use domain (not back), map may use state (not back). A folder here
+ * lists what it may not import; a relative import that leaves it for one of those fails lint.
+ */
+const FORBIDDEN = {
+  geometry: ['data', 'domain', 'import', 'state', 'map', 'ui', 'app'],
+  data: ['domain', 'import', 'state', 'map', 'ui', 'app'],
+  domain: ['import', 'state', 'map', 'ui', 'app'],
+  import: ['state', 'map', 'ui', 'app'],
+  state: ['map', 'ui', 'app'],
+  map: ['ui', 'app'],
+  ui: ['app'],
+};
+
+/** One ESLint block per floor: its forbidden folders, plus the maplibre rule outside src/map. */
+function layers() {
+  const floors = Object.entries(FORBIDDEN).map(([folder, forbidden]) => ({
+    files: [`src/${folder}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./)+(${forbidden.join('|')})(/|$)`,
+              message: `src/${folder}/ may not import src/{${forbidden.join(',')}}/ (layers: product.md "Architecture").`,
+            },
+            ...(folder === 'map' ? [] : [MAPLIBRE_ONLY_IN_MAP]),
+          ],
+        },
+      ],
+    },
+  }));
+  const rest = {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: [...Object.keys(FORBIDDEN).map((folder) => `src/${folder}/**`)],
+    rules: { 'no-restricted-imports': ['error', { patterns: [MAPLIBRE_ONLY_IN_MAP] }] },
+  };
+  return [rest, ...floors];
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/results/'] },
   js.configs.recommended,
@@ -25,23 +74,7 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/map/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['maplibre-gl', 'maplibre-gl/*'],
-              message: 'Only src/map may import maplibre-gl.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  ...layers(),
   { files: ['src/**/*.tsx', 'tests/**/*.tsx'], ...solid },
   {
     files: ['src/**/*.tsx'],
