@@ -2,7 +2,8 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { inZhenjiang } from '../geometry/coordinates';
 import { polygonsOf } from '../geometry/polygons';
 import { roundRing, wind } from '../geometry/rings';
-import { converterFor, type Converter, type CrsDef } from './crs';
+import type { CrsDef } from './crs';
+import { converterFor, type Converter } from './transform';
 import type { ImportSource, SourceFeature } from './parse';
 import { text, type Text } from './text';
 

@@ -1,28 +1,27 @@
-import gcoord from 'gcoord';
-import proj4 from 'proj4';
-import type { Position } from 'geojson';
 import { text, type Text } from './text';
+import {
+  DATUMS,
+  defaultShift,
+  noShift,
+  shiftCaveat,
+  towgs84Term,
+  type DatumId,
+  type DatumShift,
+} from './datum';
 
 /**
- * The coordinate systems official boundary files of Zhenjiang arrive in, and their conversion to
- * WGS-84 longitude/latitude:
+ * The coordinate systems official boundary files of Zhenjiang arrive in:
  *
  * - WGS-84 and CGCS2000 geographic (EPSG:4326, 4490) are used as they are: CGCS2000 and WGS-84
  *   (G1762) agree to a few centimetres, far below a park boundary's precision.
- * - GCJ-02 (AMap, Tencent) and BD-09 (Baidu) are undone with gcoord, then refined by iterating
- *   gcoord's own forward transform, so the result reproduces the file's coordinates to < 1 mm.
+ * - GCJ-02 (AMap, Tencent) and BD-09 (Baidu), undone in transform.ts.
  * - Gauss–Krüger projections (3° and 6° zones, with and without the zone-number prefix on the
- *   easting) on CGCS2000, Xian 1980 and Beijing 1954, built from their parameters and inverted by
- *   proj4. No datum shift is published for Zhenjiang itself, so the importer does what PROJ 9 does
- *   there: Beijing 1954 gets EPSG:15919 "Beijing 1954 to WGS 84 (2)" (defined for the Yellow Sea
- *   off Jiangsu, stated accuracy 15 m; it moves Zhenjiang by about 60 m), Xian 1980 no shift
- *   (PROJ's "ballpark"). Either may be off by metres to tens of metres, which the preview over
- *   the basemap shows.
+ *   easting) on CGCS2000, Xian 1980 and Beijing 1954, built from their parameters, with the datum
+ *   shift of datum.ts (which names the one applied and offers the others).
  * - Web Mercator (EPSG:3857), which some web tools export.
  */
 
-/** Geodetic datums the importer knows by name. */
-export type DatumId = 'wgs84' | 'cgcs2000' | 'xian1980' | 'beijing1954';
+export type { DatumId } from './datum';
 
 /** What kind of coordinates a system has. */
 export type CrsKind = 'geographic' | 'offset' | 'projected';
@@ -35,62 +34,13 @@ export interface CrsDef {
   readonly kind: CrsKind;
   /** The datum, or null when it is not one the importer knows (then no shift is applied). */
   readonly datum: DatumId | null;
-  /** proj4 definition of a projected system. */
+  /** proj4 definition of a projected system, or of a geographic one on another datum; its +towgs84 is {@link shift}. */
   readonly proj4?: string;
+  /** The datum shift to WGS-84 applied. */
+  readonly shift: DatumShift;
   /** Why the result may be off, when the conversion is not exact (no published datum shift). */
   readonly caveat?: Text;
 }
-
-interface DatumInfo {
-  readonly name: Text;
-  /** proj4 ellipsoid parameters, and the datum shift to WGS-84 where one is applied. */
-  readonly ellipsoid: string;
-  readonly a: number;
-  readonly rf: number;
-}
-
-const DATUMS: Readonly<Record<DatumId, DatumInfo>> = {
-  wgs84: {
-    name: text('WGS-84', 'WGS-84'),
-    ellipsoid: '+ellps=WGS84',
-    a: 6378137,
-    rf: 298.257223563,
-  },
-  cgcs2000: {
-    name: text('2000国家大地坐标系（CGCS2000）', 'CGCS2000'),
-    ellipsoid: '+ellps=GRS80',
-    a: 6378137,
-    rf: 298.257222101,
-  },
-  xian1980: {
-    name: text('1980西安坐标系', 'Xian 1980'),
-    ellipsoid: '+a=6378140 +rf=298.257',
-    a: 6378140,
-    rf: 298.257,
-  },
-  beijing1954: {
-    name: text('1954北京坐标系', 'Beijing 1954'),
-    ellipsoid: '+ellps=krass +towgs84=15.53,-113.82,-41.38,0,0,0.814,-0.38',
-    a: 6378245,
-    rf: 298.3,
-  },
-};
-
-const BALLPARK_CAVEAT = (datum: DatumId): Text | undefined => {
-  if (datum === 'xian1980') {
-    return text(
-      '1980西安坐标系到 WGS-84 的转换参数没有公开，未做基准转换：位置可能偏差数米至数十米，请对照底图检查预览。',
-      'No datum shift from Xian 1980 to WGS-84 is published, so none is applied: positions may be off by metres to tens of metres; check the preview against the basemap.',
-    );
-  }
-  if (datum === 'beijing1954') {
-    return text(
-      '1954北京坐标系按 EPSG:15919（黄海海域参数，标称精度 15 米，PROJ 在镇江默认采用）转换；镇江没有公开的参数，位置可能偏差数米至数十米，请对照底图检查预览。',
-      'Beijing 1954 is shifted by EPSG:15919 (defined for the Yellow Sea, stated accuracy 15 m; what PROJ uses at Zhenjiang); none is published for Zhenjiang itself, so positions may be off by metres to tens of metres; check the preview against the basemap.',
-    );
-  }
-  return undefined;
-};
 
 /** A family of Gauss–Krüger EPSG codes: one datum, one zone width, prefixed or not. */
 interface GkFamily {
@@ -136,10 +86,11 @@ function gkDef(
   const zone = meridianZone(width, meridian) ?? 0;
   const falseEasting = prefixed ? zone * 1_000_000 + 500_000 : 500_000;
   const d = DATUMS[datum];
+  const shift = defaultShift(datum);
   const zoneZh = prefixed ? `第${zone}带（带号前缀）` : `中央经线 ${meridian}°E`;
   const zoneEn = prefixed ? `zone ${zone}` : `CM ${meridian}E`;
   const codeText = code === null ? '' : ` (EPSG:${code})`;
-  const caveat = BALLPARK_CAVEAT(datum);
+  const caveat = shiftCaveat(datum, shift);
   return {
     id: code === null ? 'custom' : `EPSG:${code}`,
     name: text(
@@ -148,7 +99,8 @@ function gkDef(
     ),
     kind: 'projected',
     datum,
-    proj4: `+proj=tmerc +lat_0=0 +lon_0=${meridian} +k=1 +x_0=${falseEasting} +y_0=0 ${d.ellipsoid} +units=m +no_defs`,
+    proj4: `+proj=tmerc +lat_0=0 +lon_0=${meridian} +k=1 +x_0=${falseEasting} +y_0=0 ${d.ellipsoid}${towgs84Term(shift)} +units=m +no_defs`,
+    shift,
     ...(caveat ? { caveat } : {}),
   };
 }
@@ -198,6 +150,7 @@ export const WGS84: CrsDef = {
   name: text('WGS-84 经纬度（EPSG:4326）', 'WGS-84 longitude/latitude (EPSG:4326)'),
   kind: 'geographic',
   datum: 'wgs84',
+  shift: noShift('wgs84'),
 };
 
 /** CGCS2000 longitude/latitude: the same numbers as WGS-84 to a few centimetres. */
@@ -209,6 +162,7 @@ export const CGCS2000: CrsDef = {
   ),
   kind: 'geographic',
   datum: 'cgcs2000',
+  shift: noShift('cgcs2000'),
 };
 
 /** GCJ-02, the offset system of AMap (高德), Tencent and Google China. */
@@ -217,6 +171,7 @@ export const GCJ02: CrsDef = {
   name: text('GCJ-02 火星坐标（高德、腾讯）', 'GCJ-02 (AMap, Tencent)'),
   kind: 'offset',
   datum: 'wgs84',
+  shift: noShift('wgs84'),
 };
 
 /** BD-09, Baidu's offset system on top of GCJ-02. */
@@ -225,6 +180,7 @@ export const BD09: CrsDef = {
   name: text('BD-09 百度坐标', 'BD-09 (Baidu)'),
   kind: 'offset',
   datum: 'wgs84',
+  shift: noShift('wgs84'),
 };
 
 const WEB_MERCATOR: CrsDef = {
@@ -232,15 +188,17 @@ const WEB_MERCATOR: CrsDef = {
   name: text('Web 墨卡托（EPSG:3857）', 'Web Mercator (EPSG:3857)'),
   kind: 'projected',
   datum: 'wgs84',
+  shift: noShift('wgs84'),
   proj4:
     '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +no_defs',
 };
 
 function geographicOf(code: number, datum: DatumId): CrsDef {
-  const caveat = BALLPARK_CAVEAT(datum);
-  const shifted = DATUMS[datum].ellipsoid.includes('+towgs84');
+  const shift = defaultShift(datum);
+  const caveat = shiftCaveat(datum, shift);
   return {
-    ...(shifted ? { proj4: `+proj=longlat ${DATUMS[datum].ellipsoid} +no_defs` } : {}),
+    proj4: `+proj=longlat ${DATUMS[datum].ellipsoid}${towgs84Term(shift)} +no_defs`,
+    shift,
     id: `EPSG:${code}`,
     name: text(
       `${DATUMS[datum].name.zh} 经纬度（EPSG:${code}）`,
@@ -327,7 +285,8 @@ export function tmercFromParameters(p: {
       if (code !== null) return gkDef(code, p.datum, width, p.centralMeridian, prefixed);
     }
   }
-  const caveat = p.datum ? BALLPARK_CAVEAT(p.datum) : undefined;
+  const shift = defaultShift(p.datum);
+  const caveat = shiftCaveat(p.datum, shift);
   return {
     id: 'custom',
     name: text(
@@ -336,7 +295,8 @@ export function tmercFromParameters(p: {
     ),
     kind: 'projected',
     datum: p.datum,
-    proj4: `+proj=tmerc +lat_0=${p.latitudeOfOrigin} +lon_0=${p.centralMeridian} +k=${p.scaleFactor} +x_0=${p.falseEasting} +y_0=${p.falseNorthing} ${p.datum ? DATUMS[p.datum].ellipsoid : `+a=${p.a} +rf=${p.rf}`} +to_meter=${p.unit} +no_defs`,
+    proj4: `+proj=tmerc +lat_0=${p.latitudeOfOrigin} +lon_0=${p.centralMeridian} +k=${p.scaleFactor} +x_0=${p.falseEasting} +y_0=${p.falseNorthing} ${p.datum ? DATUMS[p.datum].ellipsoid : `+a=${p.a} +rf=${p.rf}`}${towgs84Term(shift)} +to_meter=${p.unit} +no_defs`,
+    shift,
     ...(caveat
       ? { caveat }
       : p.datum === null
@@ -350,79 +310,40 @@ export function tmercFromParameters(p: {
   };
 }
 
-/** Converts one position of a system to WGS-84 [lon, lat]. */
-export type Converter = (position: Position) => [number, number];
-
-/** Largest step, in degrees, at which the offset inverse counts as converged (~0.01 mm). */
-const INVERSE_TOLERANCE_DEG = 1e-10;
-const INVERSE_MAX_STEPS = 30;
-
 /**
- * Inverts a forward transform close to the identity (WGS-84 → GCJ-02 / BD-09) by fixed-point
- * iteration from a first guess: each step moves by the forward image's miss. gcoord's own
- * GCJ-02 inverse stops at 1e-6° (~0.1 m) and its BD-09 → GCJ-02 step is a closed-form
- * approximation, so refining against the forward transform makes the round trip exact.
+ * The system with another datum shift: its proj4 definition rebuilt with the shift's parameters.
+ * Systems without a datum to shift (WGS-84, CGCS2000 degrees, the offsets) come back as they are.
  */
-export function invertNearIdentity(
-  forward: (p: [number, number]) => [number, number],
-  target: [number, number],
-  start: [number, number],
-): [number, number] {
-  let [lon, lat] = start;
-  for (let step = 0; step < INVERSE_MAX_STEPS; step++) {
-    const [fx, fy] = forward([lon, lat]);
-    const dx = fx - target[0];
-    const dy = fy - target[1];
-    lon -= dx;
-    lat -= dy;
-    if (Math.abs(dx) < INVERSE_TOLERANCE_DEG && Math.abs(dy) < INVERSE_TOLERANCE_DEG) break;
+export function withShift(crs: CrsDef, shift: DatumShift): CrsDef {
+  if (!crs.proj4 || crs.id === 'EPSG:3857') return crs;
+  const proj4 = `${crs.proj4.replace(/\s\+towgs84=\S+/g, '').replace(/\s\+no_defs$/, '')}${towgs84Term(shift)} +no_defs`;
+  const caveat = shiftCaveat(crs.datum, shift);
+  const next: CrsDef = {
+    id: crs.id,
+    name: crs.name,
+    kind: crs.kind,
+    datum: crs.datum,
+    proj4,
+    shift,
+  };
+  return caveat ? { ...next, caveat } : next;
+}
+
+/** What the conversion of a system to WGS-84 does, named for the command line and the panel. */
+export function transformationOf(crs: CrsDef): Text {
+  if (crs.kind === 'offset') {
+    return crs.id === 'bd09'
+      ? text(
+          '撤销 BD-09 偏移（gcoord，迭代至 1 微米内）',
+          'BD-09 offset undone (gcoord, refined to < 1 µm)',
+        )
+      : text(
+          '撤销 GCJ-02 偏移（gcoord，迭代至 1 微米内）',
+          'GCJ-02 offset undone (gcoord, refined to < 1 µm)',
+        );
   }
-  return [lon, lat];
-}
-
-type GcoordCrs = Parameters<typeof gcoord.transform>[1];
-
-function gcoordPair(from: GcoordCrs, to: GcoordCrs): (p: [number, number]) => [number, number] {
-  return ([lon, lat]) => {
-    const out = gcoord.transform([lon, lat], from, to);
-    return [out[0] ?? Number.NaN, out[1] ?? Number.NaN];
-  };
-}
-
-/** gcoord's one-shot inverse of an offset system, without refinement: for measuring it. */
-export function gcoordInverse(crs: 'gcj02' | 'bd09'): (p: [number, number]) => [number, number] {
-  return gcoordPair(crs === 'gcj02' ? gcoord.GCJ02 : gcoord.BD09, gcoord.WGS84);
-}
-
-function offsetConverter(crs: 'gcj02' | 'bd09'): Converter {
-  const forward = gcoordPair(gcoord.WGS84, crs === 'gcj02' ? gcoord.GCJ02 : gcoord.BD09);
-  const first = gcoordInverse(crs);
-  return (position) => {
-    const target: [number, number] = [position[0] ?? Number.NaN, position[1] ?? Number.NaN];
-    return invertNearIdentity(forward, target, first(target));
-  };
-}
-
-/**
- * Where proj4 should take a definition's coordinates: WGS-84 when the definition carries a datum
- * shift; otherwise longitude/latitude on its own ellipsoid, read as WGS-84 without a shift (PROJ's
- * "ballpark"), because proj4 would otherwise change ellipsoids through geocentric coordinates and
- * move latitudes as if that were a datum shift.
- */
-function geographicTarget(definition: string): string {
-  if (definition.includes('+towgs84')) return 'WGS84';
-  const ellipsoid =
-    /\+(?:ellps=\S+|a=\S+ \+rf=\S+|a=\S+ \+b=\S+)/.exec(definition)?.[0] ?? '+ellps=WGS84';
-  return `+proj=longlat ${ellipsoid} +no_defs`;
-}
-
-/** The function that brings a system's positions to WGS-84 [lon, lat] (any third ordinate is dropped). */
-export function converterFor(crs: CrsDef): Converter {
-  if (crs.kind === 'offset') return offsetConverter(crs.id === 'bd09' ? 'bd09' : 'gcj02');
-  if (!crs.proj4) return (position) => [position[0] ?? Number.NaN, position[1] ?? Number.NaN];
-  const transform = proj4(crs.proj4, geographicTarget(crs.proj4));
-  return (position) => {
-    const out = transform.forward([position[0] ?? Number.NaN, position[1] ?? Number.NaN]);
-    return [out[0] ?? Number.NaN, out[1] ?? Number.NaN];
-  };
+  if (crs.kind === 'projected') {
+    return text(`反投影，${crs.shift.name.zh}`, `inverse projection, ${crs.shift.name.en}`);
+  }
+  return crs.shift.name;
 }

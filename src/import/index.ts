@@ -10,13 +10,23 @@ export {
   COMMON_CRS,
   GCJ02,
   WGS84,
-  converterFor,
   crsById,
   crsFromEpsg,
+  transformationOf,
+  withShift,
   type CrsDef,
 } from './crs';
+export { converterFor } from './transform';
+export { builtInShifts, defaultShift, shiftById, type DatumId, type DatumShift } from './datum';
 export { convertSource, DECIMALS, type ConvertedFeature, type ConvertedSource } from './convert';
-export { inferFromCoordinates, type CrsGuess, type CrsSource } from './guess';
+export {
+  candidatesLine,
+  inferCrs,
+  type CrsCandidate,
+  type CrsGuess,
+  type CrsSource,
+} from './guess';
+export { nameHint, type NameHint } from './nameHint';
 export {
   fieldValue,
   matchFeatures,

@@ -3,9 +3,11 @@ import {
   WGS84,
   crsFromEpsg,
   tmercFromParameters,
+  withShift,
   type CrsDef,
   type DatumId,
 } from './crs';
+import { prjShift } from './datum';
 
 /**
  * Reads the coordinate system of a Shapefile's .prj (WKT 1 as ArcGIS and GDAL write it, and the
@@ -152,8 +154,40 @@ function unknown(name: string, reason: string): PrjResult {
   return { ok: false, name, reason };
 }
 
+/**
+ * The datum shift a WKT 1 `DATUM[…, TOWGS84[dx,dy,dz,rx,ry,rz,ds]]` states: a survey bureau's
+ * parameters, which beat any built-in shift. Null when there is none, or when it is all zeros on
+ * a datum that needs no shift anyway.
+ */
+function towgs84Of(root: WktNode, datum: DatumId | null): readonly number[] | null {
+  const geographic =
+    root.keyword === 'PROJCS' || root.keyword === 'PROJCRS'
+      ? child(root, 'GEOGCS', 'GEOGCRS', 'BASEGEOGCRS', 'BASEGEODCRS')
+      : root;
+  const node = geographic ? child(child(geographic, 'DATUM') ?? geographic, 'TOWGS84') : undefined;
+  if (!node) return null;
+  const values = node.values.filter((v): v is number => typeof v === 'number');
+  if (values.length !== 3 && values.length !== 7) return null;
+  const seven = values.length === 3 ? [...values, 0, 0, 0, 0] : values;
+  if ((datum === 'wgs84' || datum === 'cgcs2000') && seven.every((v) => v === 0)) return null;
+  return seven;
+}
+
 /** Reads a .prj (WKT) into a coordinate system the importer can convert, or says why it cannot. */
 export function readPrj(wkt: string): PrjResult {
+  const result = readPrjSystem(wkt);
+  if (!result.ok) return result;
+  let root: WktNode;
+  try {
+    root = parseWkt(wkt);
+  } catch {
+    return result;
+  }
+  const towgs84 = towgs84Of(root, result.crs.datum);
+  return towgs84 ? { ...result, crs: withShift(result.crs, prjShift(towgs84)) } : result;
+}
+
+function readPrjSystem(wkt: string): PrjResult {
   let root: WktNode;
   try {
     root = parseWkt(wkt);

@@ -21,7 +21,9 @@ export class ImportError extends Error {
   readonly text: Text;
 
   constructor(fileName: string, problem: Text) {
-    const full = text(`${fileName}：${problem.zh}`, `${fileName}: ${problem.en}`);
+    const full = fileName
+      ? text(`${fileName}：${problem.zh}`, `${fileName}: ${problem.en}`)
+      : text(problem.zh, problem.en);
     super(full.en);
     this.name = 'ImportError';
     this.text = full;

@@ -3,17 +3,9 @@ import { resolve } from 'node:path';
 import gcoord from 'gcoord';
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import {
-  BD09,
-  GCJ02,
-  converterFor,
-  crsById,
-  crsFromEpsg,
-  gcoordInverse,
-  gkCode,
-  invertNearIdentity,
-} from '../../src/import/crs';
-import { inferFromCoordinates } from '../../src/import/guess';
+import { BD09, GCJ02, crsById, crsFromEpsg, gkCode } from '../../src/import/crs';
+import { inferCrs } from '../../src/import/guess';
+import { converterFor, gcoordInverse, invertNearIdentity } from '../../src/import/transform';
 import { FIXTURES, geodesicMetres } from './import-helpers';
 
 /** Four WGS-84 points in Zhenjiang: the railway station, 官塘, the south-west and north-east corners. */
@@ -221,64 +213,74 @@ describe('GCJ-02 and BD-09 inverses', () => {
 });
 
 describe('inferring the system from coordinate magnitudes', () => {
-  const extent = (points: readonly (readonly [number, number])[]) => ({
-    minX: Math.min(...points.map((p) => p[0])),
-    minY: Math.min(...points.map((p) => p[1])),
-    maxX: Math.max(...points.map((p) => p[0])),
-    maxY: Math.max(...points.map((p) => p[1])),
-  });
+  /** The guess for a file named `data.json` holding these positions. */
+  const infer = (points: readonly (readonly [number, number])[]) =>
+    inferCrs(
+      'data.json',
+      points.map(([x, y]) => [x, y]),
+      null,
+    );
   const gk = CS2CS[4549]!.map(([n, e]) => [e, n] as const);
   const prefixed = CS2CS[4528]!.map(([n, e]) => [e, n] as const);
 
   it('degrees in Zhenjiang are WGS-84 (inferred, with a word on GCJ-02)', () => {
-    const guess = inferFromCoordinates(extent(POINTS.map((p) => [p[0]!, p[1]!] as const)));
+    const guess = infer(POINTS.map((p) => [p[0]!, p[1]!] as const));
     expect(guess.crs?.id).toBe('wgs84');
     expect(guess.swapAxes).toBe(false);
     expect(guess.certainty).toBe('inferred');
-    expect(guess.message.en).toContain('GCJ-02');
+    // Degrees are a guess: GCJ-02 and BD-09 fit too, and each says how far it would move them.
+    expect(guess.candidates.map((c) => c.crs.id)).toEqual(['wgs84', 'gcj02', 'bd09']);
+    const [asIs, gcj, bd] = guess.candidates.map((c) => c.moveMetres);
+    expect(asIs).toBe(0);
+    expect(gcj).toBeGreaterThan(450);
+    expect(gcj).toBeLessThan(650);
+    expect(bd).toBeGreaterThan(1000);
+    expect(bd).toBeLessThan(1400);
   });
 
   it('latitude-first degrees are swapped', () => {
-    const guess = inferFromCoordinates(extent(POINTS.map((p) => [p[1]!, p[0]!] as const)));
+    const guess = infer(POINTS.map((p) => [p[1]!, p[0]!] as const));
     expect(guess.crs?.id).toBe('wgs84');
     expect(guess.swapAxes).toBe(true);
   });
 
   it('6-digit eastings are Gauss–Krüger central meridian 120° E without a prefix (EPSG:4549)', () => {
-    const guess = inferFromCoordinates(extent(gk));
+    const guess = infer(gk);
     expect(guess.crs?.id).toBe('EPSG:4549');
-    expect(guess.message.en).toMatch(/datum cannot be inferred/);
+    expect(guess.message.en).toMatch(/3 systems put it in Zhenjiang/);
+    // No number tells the datum: CGCS2000, Xian 1980 and Beijing 1954 all fit, metres apart.
+    const moves = Object.fromEntries(guess.candidates.map((c) => [c.crs.id, c.moveMetres]));
+    expect(Object.keys(moves)).toEqual(['EPSG:4549', 'EPSG:2385', 'EPSG:2437']);
+    expect(moves['EPSG:4549']).toBe(0);
+    expect(moves['EPSG:2437']).toBeGreaterThan(60);
+    expect(moves['EPSG:2437']).toBeLessThan(90);
   });
 
   it('8-digit eastings starting 40 are zone 40 (EPSG:4528); 20 is the 6° zone 20 (EPSG:4498)', () => {
-    expect(inferFromCoordinates(extent(prefixed)).crs?.id).toBe('EPSG:4528');
+    expect(infer(prefixed).crs?.id).toBe('EPSG:4528');
     const sixDegree = CS2CS[4498]!.map(([n, e]) => [e, n] as const);
-    expect(inferFromCoordinates(extent(sixDegree)).crs?.id).toBe('EPSG:4498');
+    expect(infer(sixDegree).crs?.id).toBe('EPSG:4498');
   });
 
   it('northing-first Gauss–Krüger is swapped', () => {
-    const guess = inferFromCoordinates(extent(CS2CS[4549]!.map(([n, e]) => [n, e] as const)));
+    const guess = infer(CS2CS[4549]!.map(([n, e]) => [n, e] as const));
     expect(guess.crs?.id).toBe('EPSG:4549');
     expect(guess.swapAxes).toBe(true);
   });
 
   it('Web Mercator metres are recognised', () => {
-    const guess = inferFromCoordinates(
-      extent([
-        [13294500, 3790600],
-        [13299000, 3794000],
-      ]),
-    );
+    const guess = infer([
+      [13294500, 3790600],
+      [13299000, 3794000],
+    ]);
     expect(guess.crs?.id).toBe('EPSG:3857');
   });
 
   it('numbers that fit nothing ask for the system', () => {
-    const guess = inferFromCoordinates(
-      extent([
-        [1234.5, 987.6],
-        [1300, 1100],
-      ]),
-    );
+    const guess = infer([
+      [1234.5, 987.6],
+      [1300, 1100],
+    ]);
     expect(guess.crs).toBeNull();
     expect(guess.certainty).toBe('unknown');
     expect(guess.message.en).toMatch(/choose the coordinate system/);
