@@ -22,12 +22,12 @@ import {
   arealProblems,
   douglasPeucker,
   featureOf,
-  polygonsOf,
   readCollection,
   roundAreal,
-  roundTo,
   writeCollection,
 } from './lib/geo';
+import { polygonsOf } from '../src/geometry/polygons';
+import { roundTo } from '../src/geometry/rings';
 
 const SRC = resolve(process.env['BASEMAP_SRC'] ?? '/work/shared/data/basemap');
 const OUT = resolve(import.meta.dirname, '..', 'geo', 'basemap');

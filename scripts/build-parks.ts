@@ -1,7 +1,7 @@
 /**
  * Builds geo/parks.geojson from park-facts.ts (properties) and park-sites.ts (where and how big
  * each schematic boundary is drawn), then checks all of geo/ (chains, parks, projects) with the
- * project schema and the geometry rules. Deterministic; needs geo/basemap/ (build-basemap.ts).
+ * project's validator (scripts/validate.ts) and the build's stricter extras (lib/check-geo.ts). Deterministic; needs geo/basemap/ (build-basemap.ts).
  *
  *   npx tsx scripts/build-basemap.ts   # once, or when the basemap source changes
  *   npx tsx scripts/build-parks.ts
@@ -31,13 +31,15 @@ import {
   arealProblems,
   douglasPeucker,
   featureOf,
-  polygonsOf,
   readCollection,
   rewindAreal,
   roundAreal,
   writeCollection,
 } from './lib/geo';
+import { polygonsOf } from '../src/geometry/polygons';
+import { formatFinding } from '../src/data/findings';
 import { checkGeo } from './lib/check-geo';
+import { summaryLine, validateDirectory } from './validate';
 import { PARK_FACTS } from './park-facts';
 import { PARK_SITES, type ParkSite } from './park-sites';
 
@@ -266,7 +268,7 @@ function keptBoundaries(path: string): Map<string, Feature<Areal, ParkProperties
   return kept;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const districts = readCollection<Areal>(join(GEO, 'basemap', 'districts.geojson'));
   const water = readCollection<Areal>(join(GEO, 'basemap', 'water.geojson'));
   const allWater = union(featureCollection(water.map((w) => featureOf(w.geometry, {}))));
@@ -389,10 +391,13 @@ function main(): void {
   }
   console.log(`parks.geojson ${(bytes / 1024).toFixed(1)} KiB`);
 
-  const problems = checkGeo(GEO);
+  // The project's validator first (the rules the app holds the data to), then the build's extras.
+  const checked = await validateDirectory(GEO);
+  for (const finding of checked.findings) console.error(`✗ ${formatFinding(finding)}`);
+  const problems = checkGeo(GEO, checked.registry);
   for (const p of problems) console.error(`✗ ${p}`);
-  if (problems.length > 0) process.exit(1);
-  console.log('checks: clean');
+  if (checked.findings.length > 0 || problems.length > 0) process.exit(1);
+  console.log(`checks: clean (${summaryLine(checked)})`);
 }
 
-main();
+await main();

@@ -13,7 +13,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Feature, Geometry, Point, Position } from 'geojson';
 import { bbox, centroid, pointOnFeature } from '@turf/turf';
-import { type Areal, polygonsOf, readCollection, readJson } from './lib/geo';
+import { polygonsOf } from '../src/geometry/polygons';
+import { type Areal, readCollection, readJson } from './lib/geo';
 
 const GEO = resolve(import.meta.dirname, '..', 'geo');
 const WIDTH = 1400;

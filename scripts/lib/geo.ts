@@ -1,19 +1,18 @@
 /**
  * Small geometry helpers shared by the geo/ build scripts (build-basemap, build-parks, preview-geo).
- * Node-only: reads and writes files. Nothing here is imported by the app.
+ * Node-only: reads and writes files. Nothing here is imported by the app. The ring toolkit (polygons,
+ * signed area, winding, rounding) is the app's own, from src/geometry/; this file adds file I/O,
+ * Douglas–Peucker and the build's OGC gate.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type {
-  Feature,
-  FeatureCollection,
-  Geometry,
-  MultiPolygon,
-  Polygon,
-  Position,
-} from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { booleanValid, kinks } from '@turf/turf';
+import { formatFeatureCollection } from '../../src/data/parksFile';
+import { polygonsOf, type ArealGeometry } from '../../src/geometry/polygons';
+import { ringSignedArea, roundRing, windPolygons } from '../../src/geometry/rings';
 
-export type Areal = Polygon | MultiPolygon;
+/** A park or basemap polygon geometry: src/geometry's `ArealGeometry`. */
+export type Areal = ArealGeometry;
 
 /** Read and parse a JSON file; the caller asserts the shape. */
 export function readJson<T>(path: string): T {
@@ -26,47 +25,17 @@ export function readCollection<G extends Geometry>(path: string): Feature<G>[] {
   return fc.features.filter((f): f is Feature<G> => f.geometry !== null);
 }
 
-/**
- * Write a FeatureCollection with one feature per line: small, yet a diff shows which feature
- * changed. Deterministic for the same input.
- */
+/** Write a FeatureCollection as geo/ files are written (src/data/parksFile.ts); returns its bytes. */
 export function writeCollection(path: string, features: readonly Feature[]): number {
-  const body = features.map((f) => JSON.stringify(f)).join(',\n');
-  const text = `{"type":"FeatureCollection","features":[\n${body}\n]}\n`;
+  const text = formatFeatureCollection(features);
   writeFileSync(path, text);
   return Buffer.byteLength(text);
 }
 
-/** Round a number to `decimals` places, turning -0 into 0 so output is stable. */
-export function roundTo(value: number, decimals: number): number {
-  const f = 10 ** decimals;
-  const r = Math.round(value * f) / f;
-  return r === 0 ? 0 : r;
-}
-
-/**
- * Round every position of a ring and drop consecutive duplicates that rounding creates,
- * keeping the ring closed. Returns null when fewer than 4 positions remain.
- */
-export function roundRing(ring: readonly Position[], decimals: number): Position[] | null {
-  const out: Position[] = [];
-  for (const p of ring) {
-    const x = roundTo(p[0] ?? 0, decimals);
-    const y = roundTo(p[1] ?? 0, decimals);
-    const last = out[out.length - 1];
-    if (last && last[0] === x && last[1] === y) continue;
-    out.push([x, y]);
-  }
-  const first = out[0];
-  const last = out[out.length - 1];
-  if (first && last && (first[0] !== last[0] || first[1] !== last[1]))
-    out.push([first[0] ?? 0, first[1] ?? 0]);
+/** A ring rounded by src/geometry's `roundRing`, or null when fewer than 4 positions remain. */
+function roundedRing(ring: readonly Position[], decimals: number): Position[] | null {
+  const out = roundRing(ring, decimals);
   return out.length >= 4 ? out : null;
-}
-
-/** The polygons of an areal geometry, as lists of rings. */
-export function polygonsOf(g: Areal): Position[][][] {
-  return g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
 }
 
 /** Build the most specific areal geometry for a list of polygons (null when empty). */
@@ -84,11 +53,11 @@ export function arealFrom(polys: Position[][][]): Areal | null {
 export function roundAreal(g: Areal, decimals: number): Areal | null {
   const polys: Position[][][] = [];
   for (const [outer, ...holes] of polygonsOf(g)) {
-    const shell = outer ? roundRing(outer, decimals) : null;
+    const shell = outer ? roundedRing(outer, decimals) : null;
     if (!shell) continue;
     const rings = [shell];
     for (const hole of holes) {
-      const r = roundRing(hole, decimals);
+      const r = roundedRing(hole, decimals);
       if (r) rings.push(r);
     }
     polys.push(rings);
@@ -96,30 +65,12 @@ export function roundAreal(g: Areal, decimals: number): Areal | null {
   return arealFrom(polys);
 }
 
-/** Signed planar area of a ring (shoelace): positive when counter-clockwise in lon/lat. */
-export function signedRingArea(ring: readonly Position[]): number {
-  let s = 0;
-  for (let i = 0; i + 1 < ring.length; i++) {
-    const a = ring[i];
-    const b = ring[i + 1];
-    if (!a || !b) continue;
-    s += (a[0] ?? 0) * (b[1] ?? 0) - (b[0] ?? 0) * (a[1] ?? 0);
-  }
-  return s / 2;
-}
-
 /**
  * RFC 7946 winding (outer rings counter-clockwise, holes clockwise), as @turf/rewind does, but
  * typed for polygons: the Turf signature returns any GeoJSON.
  */
 export function rewindAreal(g: Areal): Areal {
-  const polys = polygonsOf(g).map((poly) =>
-    poly.map((ring, i) => {
-      const ccw = signedRingArea(ring) > 0;
-      return (i === 0) === ccw ? ring : [...ring].reverse();
-    }),
-  );
-  return arealFrom(polys) ?? g;
+  return arealFrom(windPolygons(polygonsOf(g))) ?? g;
 }
 
 /**
@@ -136,7 +87,7 @@ export function arealProblems(g: Areal): string[] {
       if (ring.length < 4) problems.push(`${where}: fewer than 4 positions`);
       if (!first || !last || first[0] !== last[0] || first[1] !== last[1])
         problems.push(`${where}: not closed`);
-      const ccw = signedRingArea(ring) > 0;
+      const ccw = ringSignedArea(ring) > 0;
       if (ri === 0 && !ccw) problems.push(`${where}: outer ring is not counter-clockwise`);
       if (ri > 0 && ccw) problems.push(`${where}: hole is not clockwise`);
     });

@@ -1,3 +1,4 @@
+import { formatFeatureCollection } from '../data/parksFile';
 import type { ParkFeature, Project, Source } from '../data/schema';
 import {
   boundaryLabel,
@@ -220,15 +221,15 @@ export function projectsCsv(
 /**
  * The parks as an RFC 7946 FeatureCollection (WGS-84 lon/lat, no `crs` member), as JSON text. The
  * features are rebuilt member by member, so nothing but `type`, `properties` and `geometry` leaks
- * into the file.
+ * into the file; written one feature per line as geo/parks.geojson is, so an export diffs and
+ * commits like the registry's own file.
  */
 export function parksGeoJson(parks: readonly ParkFeature[]): string {
-  return JSON.stringify({
-    type: 'FeatureCollection',
-    features: parks.map((park) => ({
+  return formatFeatureCollection(
+    parks.map((park) => ({
       type: 'Feature',
       properties: park.properties,
       geometry: park.geometry,
     })),
-  });
+  );
 }

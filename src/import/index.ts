@@ -35,9 +35,9 @@ export {
   type FeatureMatch,
   type MatchResult,
 } from './match';
+export { formatParksFile } from '../data/parksFile';
 export {
   defaultBoundaryNote,
-  formatParksFile,
   mergeImport,
   validateMerged,
   type ImportedQuality,

@@ -182,12 +182,3 @@ export function mergeImport(
 export function validateMerged(registry: Registry, parks: unknown): ValidationResult {
   return validateRegistry(registryInput(registry, parks));
 }
-
-/**
- * The parks file as geo/parks.geojson is written: one feature per line, so a diff shows which
- * park changed; ready to commit.
- */
-export function formatParksFile(parks: { readonly features: readonly unknown[] }): string {
-  const body = parks.features.map((feature) => JSON.stringify(feature)).join(',\n');
-  return `{"type":"FeatureCollection","features":[\n${body}\n]}\n`;
-}
