@@ -4,16 +4,13 @@ import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
 import { formatFinding } from '../src/data/findings';
 import {
-  convertSource,
-  crsById,
   errorText,
   fieldValue,
   formatParksFile,
-  matchFeatures,
-  mergeImport,
+  planImport,
   readImportFiles,
-  suggestMatchField,
   validateMerged,
+  type ImportSource,
   type ImportedQuality,
   type InputFile,
   type XmlParser,
@@ -23,9 +20,9 @@ import { validateDirectory } from './validate';
 /**
  * `npm run import -- FILE [options]`: imports official park boundaries from a GeoJSON, KML, KMZ or
  * zipped Shapefile (or a .shp with its .dbf/.prj/.cpg beside it) into the registry in --data
- * (default geo/), with the same code the app's import panel runs: coordinate system from the
- * file (or --crs), conversion to WGS-84, matching by --match-field, merge, and the registry's own
- * validator. Writes the merged parks.geojson only when it is valid; exits 1 on bad input or
+ * (default geo/), with the same pipeline the app's import panel runs (`planImport`: coordinate
+ * system from the file or --crs, conversion to WGS-84, matching by --match-field, merge), then the
+ * registry's own validator. Writes the merged parks.geojson only when it is valid; exits 1 on bad input or
  * findings, 2 on a usage error.
  */
 
@@ -138,7 +135,7 @@ export async function main(
     );
     return 1;
   }
-  let source;
+  let source: ImportSource;
   try {
     source = readImportFiles(files, { parseXml: xmlParser() });
   } catch (error) {
@@ -148,37 +145,35 @@ export async function main(
   print(`${source.fileName}: ${source.features.length} polygon features (${source.format})`);
   for (const note of source.notes) print(`  ${note.en}`);
 
-  let crs = source.guess.crs;
-  let swap = source.guess.swapAxes;
-  if (options.crs === 'auto') {
-    print(`  ${source.guess.message.en}`);
-    if (!crs) {
-      print(`import: give the coordinate system with --crs`);
-      return 1;
-    }
-  } else {
-    crs = crsById(options.crs);
-    swap = false;
-    if (!crs) {
-      print(
-        `import: unknown coordinate system ${options.crs}: use wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (a CGCS2000, Xian 1980 or Beijing 1954 Gauss–Krüger code, 4326, 4490, 3857)`,
-      );
-      return 2;
-    }
+  // The same stages, in the same order, as the app's import panel.
+  const plan = planImport(source, registry, {
+    crs: options.crs,
+    matchField: options.matchField,
+    boundary: options.boundary,
+    date: today,
+  });
+  if (options.crs === 'auto') print(`  ${source.guess.message.en}`);
+  if (plan.stop === 'crs-unknown') {
+    print(`import: give the coordinate system with --crs`);
+    return 1;
   }
-  print(`  coordinate system: ${crs.name.en}`);
-  const converted = convertSource(source, crs, swap);
+  if (plan.stop === 'crs-unrecognised' || !plan.crs || !plan.converted) {
+    print(
+      `import: unknown coordinate system ${options.crs}: use wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (a CGCS2000, Xian 1980 or Beijing 1954 Gauss–Krüger code, 4326, 4490, 3857)`,
+    );
+    return 2;
+  }
+  print(`  coordinate system: ${plan.crs.name.en}`);
+  const converted = plan.converted;
   for (const warning of converted.warnings) print(`  warning: ${warning.en}`);
 
-  const field =
-    options.matchField ?? suggestMatchField(converted.features, source.fields, registry.parks);
-  if (field === null || !source.fields.includes(field)) {
+  const { field, match, merged } = plan;
+  if (field === null || !match || !merged) {
     print(
       `import: ${source.fileName} has no field ${field ?? ''}: choose one of ${source.fields.join(', ') || '(none)'}`,
     );
     return 1;
   }
-  const match = matchFeatures(converted.features, field, registry.parks);
   print(`  match field: ${field}`);
   for (const [parkId, indices] of match.matched) {
     const values = indices.map((i) =>
@@ -201,11 +196,6 @@ export async function main(
     return 1;
   }
 
-  const merged = mergeImport(registry, converted.features, match, {
-    boundary: options.boundary,
-    fileName: source.fileName,
-    date: today,
-  });
   const outName = basename(options.out);
   const validation = validateMerged(registry, merged.parks);
   for (const finding of validation.findings)

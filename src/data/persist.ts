@@ -44,9 +44,19 @@ function store(custom?: UseStore): UseStore {
   return defaultStore;
 }
 
-/** The key of a data folder's state: an import belongs to the registry it was merged into. */
-export function storageKey(dataBaseUrl: string): string {
-  return `import:${dataBaseUrl}`;
+/**
+ * What an import replaces in the registry. Each kind keeps its own stored state (its own undo);
+ * a second importer adds its kind here.
+ */
+export type ImportKind = 'boundaries';
+
+/**
+ * The key of a data folder's state for one kind of import: an import belongs to the registry it
+ * was merged into. Boundary imports keep the key they had before there were kinds, so that an
+ * import a browser already holds stays in use.
+ */
+export function storageKey(dataBaseUrl: string, kind: ImportKind = 'boundaries'): string {
+  return kind === 'boundaries' ? `import:${dataBaseUrl}` : `import:${kind}:${dataBaseUrl}`;
 }
 
 function isState(value: unknown): value is StoredState {
@@ -115,6 +125,11 @@ export interface LoadedData {
   readonly state: StoredState;
   /** The storage key of this data folder. */
   readonly key: string;
+  /**
+   * The validated registry of `state.previous`, when this page has already validated it (it was
+   * the active one before the last apply or reset), so that undo need not validate it again.
+   */
+  readonly previousActive?: ValidationResult;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The boundary importer: read an official file, settle its coordinate system, convert it to
- * WGS-84, match it to the registry's parks, merge, validate and format parks.geojson. The app
+ * WGS-84, match it to the registry's parks, merge (the stages `planImport` runs in order),
+ * validate and format parks.geojson. The app
  * loads this module lazily (it carries proj4, shpjs, togeojson, fflate and gcoord); the command
  * line (scripts/import.ts) uses the same code.
  */
@@ -54,5 +55,15 @@ export {
   type SourceFeature,
   type XmlParser,
 } from './parse';
+export {
+  draftToNewPark,
+  planChanges,
+  planImport,
+  planKey,
+  type ImportChoices,
+  type ImportPlan,
+  type ParkDraft,
+  type PlanStop,
+} from './pipeline';
 export { readPrj } from './prj';
 export { ImportError, errorText, type Text } from './text';

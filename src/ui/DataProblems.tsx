@@ -1,6 +1,7 @@
-import { For, Show, createSignal, type JSX } from 'solid-js';
-import { formatFinding, type Finding } from '../data/findings';
+import { Show, createSignal, type JSX } from 'solid-js';
+import type { Finding } from '../data/findings';
 import { t, type Lang } from '../domain/i18n';
+import FindingList from './FindingList';
 
 /**
  * Up to this many findings are listed without a click. A hand-edited file with dozens of problems
@@ -43,15 +44,7 @@ export default function DataProblems(props: {
         <p class="data-problems-files small">
           {t('dataProblemsIn', props.lang)} <span class="file-names">{files()}</span>
         </p>
-        <ul role="list" class="findings" id="data-problems-list" hidden={shown().length === 0}>
-          <For each={shown()}>
-            {(finding) => (
-              <li>
-                <code>{formatFinding(finding)}</code>
-              </li>
-            )}
-          </For>
-        </ul>
+        <FindingList findings={shown()} id="data-problems-list" hidden={shown().length === 0} />
       </section>
     </Show>
   );

@@ -4,7 +4,7 @@ import { t, type Lang } from '../../domain/i18n';
 import type { MapController } from '../../map/controller';
 
 // The panel and the importer it carries (proj4, shpjs, togeojson, fflate, gcoord) load on first use.
-const ImportPanel = lazy(() => import('../ImportPanel'));
+const ImportPanel = lazy(() => import('./ImportPanel'));
 
 /**
  * The way into the importer from the side panel: the "import boundaries" button, and — while an
@@ -30,12 +30,9 @@ export default function ImportEntry(props: {
   /** Runs a stored-state change (undo, reset) and hands the app its new registry. */
   const change = async (kind: 'undo' | 'reset'): Promise<void> => {
     try {
-      const persist = await import('../../data/persist');
-      const state =
-        kind === 'undo'
-          ? await persist.undo(props.data.key)
-          : await persist.resetToShipped(props.data.key);
-      props.onChange(await persist.withState(props.data.shipped, state, props.data.key));
+      const imports = await import('../../data/imports');
+      const step = kind === 'undo' ? imports.undoImport : imports.resetImport;
+      props.onChange(await step(props.data));
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
     }

@@ -67,6 +67,16 @@ export const IMPORT_STRINGS = {
     zh: '没有可应用的内容：请对应至少一个园区。',
     en: 'Nothing to apply: match at least one park.',
   },
+  'import.checking': { zh: '正在校验…', en: 'Validating…' },
+  'import.checkFailed': {
+    zh: '校验未能完成：{error}',
+    en: 'The validation could not finish: {error}',
+  },
+  'import.saveFailed': {
+    zh: '无法保存到浏览器存储，未应用：{error}',
+    en: 'Could not save to the browser’s storage, so nothing was applied: {error}',
+  },
+  'import.exported': { zh: '已导出 parks.geojson。', en: 'parks.geojson exported.' },
   'import.apply': { zh: '应用', en: 'Apply' },
   'import.cancel': { zh: '取消', en: 'Cancel' },
   'import.export': { zh: '导出 parks.geojson', en: 'Export parks.geojson' },
