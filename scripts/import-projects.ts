@@ -1,0 +1,253 @@
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { pinyin } from 'pinyin-pro';
+import { formatFinding } from '../src/data/validate';
+import { makeToPinyin } from '../src/domain/search';
+import {
+  PROJECT_FIELDS,
+  formatProjectsFile,
+  mapColumns,
+  mergeProjects,
+  parkMayBeNull,
+  planImport,
+  toTable,
+  validateProjects,
+  type MergeMode,
+  type ProjectField,
+  type Question,
+} from '../src/import/projects';
+import { readLedger } from '../src/import/projects/workbook';
+import { errorText } from '../src/import/text';
+import { validateDirectory } from './validate';
+
+/**
+ * `npm run import-projects -- FILE [options]`: imports a project ledger (.xlsx, .xls, .ods or
+ * .csv) into the registry's projects with the same code as the app's project importer. Prints
+ * one line per refused row as `FILE:ROW: problem` and a summary; writes the merged projects.json
+ * to --out (through a temporary file and a rename) only when the merged registry validates.
+ * Exit 0: every row imported; 2: some rows refused, the rest written; 1: the file cannot be read,
+ * nothing could be imported, the result does not validate, or the command is wrong (nothing
+ * written).
+ */
+
+const USAGE = `usage: npm run import-projects -- FILE [--sheet NAME] [--map 表头=field …]
+                                    [--mode merge|replace] [--registry DIR] [--out FILE]
+  FILE        a ledger: .xlsx, .xls, .ods or .csv (UTF-8 with or without BOM, or GBK/GB18030)
+  --sheet     the sheet to read (default: the one whose header names the most fields)
+  --map       map a header to a field, overriding the guess; repeatable. Fields:
+              ${PROJECT_FIELDS.join(', ')}; "-" leaves the column out
+  --mode      merge (default: add new projects, update matching ones by id, else by name + park)
+              or replace (the ledger becomes the whole list)
+  --registry  the registry to import into (default geo/)
+  --out       where to write the merged projects.json (default projects.imported.json)`;
+
+interface Options {
+  readonly file: string;
+  readonly sheet: string | undefined;
+  readonly map: ReadonlyMap<string, ProjectField | null>;
+  readonly mode: MergeMode;
+  readonly registry: string;
+  readonly out: string;
+}
+
+const VALUE_OPTIONS = new Set(['--sheet', '--map', '--mode', '--registry', '--out']);
+
+function parseArgs(args: readonly string[]): Options | string {
+  const values = new Map<string, string>();
+  const map = new Map<string, ProjectField | null>();
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (!arg.startsWith('--')) {
+      files.push(arg);
+      continue;
+    }
+    const [name = '', inline] = arg.split(/=(.*)/s, 2);
+    if (!VALUE_OPTIONS.has(name)) return `unknown option ${arg}`;
+    const value = inline ?? args[++i];
+    if (value === undefined) return `${name} needs a value`;
+    if (name !== '--map') {
+      values.set(name, value);
+      continue;
+    }
+    const at = value.lastIndexOf('=');
+    const header = value.slice(0, at).trim();
+    const field = value.slice(at + 1).trim();
+    if (at <= 0 || header === '') return `--map takes 表头=field, not ${value}`;
+    if (field !== '-' && !(PROJECT_FIELDS as readonly string[]).includes(field)) {
+      return `--map ${value}: unknown field ${field}; use one of ${PROJECT_FIELDS.join(', ')} or -`;
+    }
+    map.set(header, field === '-' ? null : (field as ProjectField));
+  }
+  if (files.length !== 1 || !files[0]) return files.length ? 'give one FILE' : 'no FILE given';
+  const mode = values.get('--mode') ?? 'merge';
+  if (mode !== 'merge' && mode !== 'replace') return `--mode must be merge or replace, not ${mode}`;
+  return {
+    file: files[0],
+    sheet: values.get('--sheet'),
+    map,
+    mode,
+    registry: values.get('--registry') ?? 'geo',
+    out: values.get('--out') ?? 'projects.imported.json',
+  };
+}
+
+/** Why a row waits, in words: the command line cannot ask, so the row is refused and says why. */
+function questionProblem(question: Question): string {
+  const options = question.candidates.length
+    ? ` (could be: ${question.candidates.join(', ')})`
+    : '';
+  const value = question.value === '' ? 'empty' : `"${question.value}"`;
+  switch (question.field) {
+    case 'park':
+      return question.value === ''
+        ? 'no park given: fill in 所在园区'
+        : `park ${value} is ${question.ambiguous ? 'ambiguous' : 'not a park of the registry'}${options}: write the park's name or id, or add it to the park's aliases`;
+    case 'chain':
+      return question.value === ''
+        ? 'no chain given: fill in 产业链 or map a column to chain with --map'
+        : `chain ${value} is ${question.ambiguous ? 'ambiguous' : 'not a chain of the registry'}${options}: write the chain's name or id`;
+    case 'segment':
+      return `segment ${value} is not a segment of chain ${question.chain ?? ''}${options}`;
+    case 'status':
+      return `status ${value} is not a status word the importer knows: use 谋划/储备, 签约, 开工/在建, 竣工/投产`;
+    case 'unit':
+      return `the amounts in column "${question.value}" have no unit: name 亿元 or 万元 in the header, e.g. 总投资（亿元）`;
+  }
+}
+
+/** Writes `content` to `path` through a temporary file beside it and a rename. */
+async function writeAtomically(path: string, content: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temporary, content);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Runs the import; returns the exit code. */
+export async function main(
+  args: readonly string[],
+  print: (line: string) => void = console.log,
+  today: string = new Date().toISOString().slice(0, 10),
+): Promise<number> {
+  if (args.includes('-h') || args.includes('--help')) {
+    print(USAGE);
+    return 0;
+  }
+  const options = parseArgs(args);
+  if (typeof options === 'string') {
+    print(`import-projects: ${options}\n${USAGE}`);
+    return 1;
+  }
+  const registryResult = await validateDirectory(options.registry);
+  if (registryResult.findings.length > 0) {
+    for (const finding of registryResult.findings) print(formatFinding(finding));
+    print(
+      `import-projects: the registry in ${registryResult.shownDir} has problems: fix them first`,
+    );
+    return 1;
+  }
+  const registry = registryResult.registry;
+  const name = basename(options.file);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(options.file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    print(
+      `${name}: cannot be read (${code === 'ENOENT' ? 'file not found' : (code ?? 'unreadable')})`,
+    );
+    return 1;
+  }
+  const headers = new Set(options.map.keys());
+  let grid;
+  let table;
+  try {
+    grid = readLedger({ name, bytes }, { sheet: options.sheet, headers });
+    table = toTable(grid, headers);
+  } catch (error) {
+    print(errorText(error).en);
+    return 1;
+  }
+  const sheetNote = grid.sheet === null ? '' : `sheet "${grid.sheet}", `;
+  print(
+    `${name}: ${grid.format}, ${sheetNote}header at row ${table.headerRow}, ${table.rows.length} rows`,
+  );
+  for (const note of grid.notes) print(`  ${note.en}`);
+  const mapping = mapColumns(table.headers, options.map);
+  for (const column of mapping) {
+    if (column.field)
+      print(`  ${column.header} → ${column.field}${column.by === 'user' ? ' (--map)' : ''}`);
+  }
+  if (!mapping.some((column) => column.field === 'name')) {
+    print(`${name}: no column holds the project name (项目名称): map one with --map 表头=name`);
+    return 1;
+  }
+  const toPinyin = makeToPinyin(pinyin);
+  const plan = planImport(table, mapping, registry, {
+    fileName: name,
+    sheet: grid.sheet,
+    date: today,
+    toPinyin,
+    parkOptional: parkMayBeNull(),
+  });
+  const merged = mergeProjects(registry, plan, {
+    mode: options.mode,
+    date: today,
+    toPinyin,
+    fileName: name,
+  });
+  const questions = new Map(plan.questions.map((question) => [question.key, question]));
+  let refused = 0;
+  for (const row of plan.rows) {
+    if (row.state === 'skipped') {
+      print(`${name}:${row.row}: skipped, ${row.problems.map((p) => p.en).join('; ')}`);
+      continue;
+    }
+    const problems =
+      row.state === 'refused'
+        ? row.problems.map((problem) => problem.en)
+        : row.state === 'question'
+          ? row.waiting.flatMap((key) => {
+              const question = questions.get(key);
+              return question ? [questionProblem(question)] : [];
+            })
+          : [merged.duplicates.get(row.row)?.en].filter((p): p is string => p !== undefined);
+    if (problems.length === 0) continue;
+    refused++;
+    for (const problem of problems) print(`${name}:${row.row}: ${problem}`);
+  }
+  const imported = merged.added.length + merged.updated.length;
+  const summary = `${name}: ${table.rows.length} rows: ${merged.added.length} added, ${merged.updated.length} updated, ${refused} refused, ${plan.skipped} skipped`;
+  if (imported === 0) {
+    print(`${summary}; nothing to import, nothing written`);
+    return 1;
+  }
+  const validation = validateProjects(registry, merged.file);
+  if (validation.findings.length > 0) {
+    const rowById = new Map([...merged.rowIds].map(([row, id]) => [id, row]));
+    for (const finding of validation.findings) {
+      const row = finding.id ? rowById.get(finding.id) : undefined;
+      print(row ? `${name}:${row}: ${finding.message}` : formatFinding(finding));
+    }
+    print(
+      `${summary}; the merged registry has ${validation.findings.length} finding(s): nothing written`,
+    );
+    return 1;
+  }
+  await writeAtomically(options.out, formatProjectsFile(merged.file));
+  const removed = merged.removed.length ? `, ${merged.removed.length} removed (replace)` : '';
+  print(
+    `${summary}${removed}; wrote ${options.out} (${merged.file.projects.length} projects, valid)`,
+  );
+  return refused > 0 ? 2 : 0;
+}
+
+const invokedDirectly =
+  process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (invokedDirectly) process.exitCode = await main(process.argv.slice(2));
