@@ -2,7 +2,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pinyin } from 'pinyin-pro';
-import { formatFinding } from '../src/data/validate';
+import { formatFinding } from '../src/data/findings';
 import { makeToPinyin } from '../src/domain/search';
 import {
   PROJECT_FIELDS,

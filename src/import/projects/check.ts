@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import { ProjectSchema, type Registry } from '../../data/schema';
-import { describeIssue } from '../../data/validate';
-import { checkLonLat, pointInGeometry, type LonLat } from '../../domain/geometry';
+import { describeIssue } from '../../data/rules/collect';
+import { checkLonLat, type LonLat } from '../../geometry/coordinates';
+import { pointInGeometry } from '../../geometry/overlaps';
 import { text, type Text } from '../text';
 import { segmentsOf } from './resolve';
 

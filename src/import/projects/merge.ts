@@ -1,6 +1,5 @@
-import { registryInput } from '../../data/persist';
 import type { Project, Registry } from '../../data/schema';
-import { validateRegistry, type ValidationResult } from '../../data/validate';
+import { registryInput, validateRegistry, type ValidationResult } from '../../data/validate';
 import type { ToPinyin } from '../../domain/search';
 import { normaliseName } from '../match';
 import { text, type Text } from '../text';
