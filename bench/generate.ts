@@ -10,7 +10,7 @@ import type {
   ProjectStatus,
 } from '../src/data/schema';
 import { areaKm2 } from '../src/geometry/measure';
-import { createRandom } from '../tests/fixtures/random';
+import { createRandom } from '../scripts/lib/random';
 
 /**
  * Synthetic park registries for the benchmark: a fixed-seed PRNG makes the same files on every

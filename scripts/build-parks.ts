@@ -39,6 +39,7 @@ import {
 import { polygonsOf } from '../src/geometry/polygons';
 import { formatFinding } from '../src/data/findings';
 import { checkGeo } from './lib/check-geo';
+import { createRandom } from './lib/random';
 import { summaryLine, validateDirectory } from './validate';
 import { PARK_FACTS } from './park-facts';
 import { PARK_SITES, type ParkSite } from './park-sites';
@@ -56,17 +57,11 @@ const VERTICES = 96;
  */
 const TIDY_TOLERANCE = 0.00008;
 
-/** mulberry32: a tiny seeded PRNG, so every park's wobble is stable across runs. */
+/** A seeded generator (mulberry32) per park id, so that every park's wobble is stable across runs. */
 function prng(seedText: string): () => number {
   let seed = 0;
   for (const ch of seedText) seed = (Math.imul(seed, 31) + (ch.codePointAt(0) ?? 0)) | 0;
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createRandom(seed);
 }
 
 /**

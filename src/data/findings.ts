@@ -1,14 +1,13 @@
-/**
- * The validator's vocabulary: rule codes, what a finding is, the registry's file names and how a
- * finding reads as one line. It imports nothing, so that the first bundle (ui/DataProblems.tsx)
- * can format findings without pulling the validator and Turf along.
- */
+import type { GeometryRule } from '../geometry/problems';
 
 /**
- * Stable codes of the rules, for grepping, filtering and tests. The geometry codes are
- * src/geometry/problems.ts's `GeometryRule`, spelt out so that this file imports nothing; the
- * validator reports a `GeometryProblem`'s rule as a `Rule`, so the compiler keeps the two in step.
+ * The validator's vocabulary: rule codes, what a finding is, the registry's file names and how a
+ * finding reads as one line. Its one import is a type from the ground floor (erased at build), so
+ * that the first bundle (ui/DataProblems.tsx) can format findings without pulling the validator
+ * and Turf along, and nothing here leans on validate.ts.
  */
+
+/** Stable codes of the rules, for grepping, filtering and tests. */
 export type Rule =
   | 'file-unavailable'
   | 'json'
@@ -21,14 +20,7 @@ export type Rule =
   | 'missing-zone'
   | 'zone-not-main'
   | 'zone-on-main'
-  | 'empty-geometry'
-  | 'ring-too-short'
-  | 'ring-unclosed'
-  | 'self-intersection'
-  | 'winding'
-  | 'coordinates-range'
-  | 'coordinates-swapped'
-  | 'outside-zhenjiang'
+  | GeometryRule
   | 'overlap'
   | 'outside-zone'
   | 'area-mismatch'

@@ -3,7 +3,8 @@
  * WGS-84, match it to the registry's parks, merge (the stages `planImport` runs in order),
  * validate and format parks.geojson. The app
  * loads this module lazily (it carries proj4, shpjs, togeojson, fflate and gcoord); the command
- * line (scripts/import.ts) uses the same code.
+ * line (scripts/import.ts) uses the same code. Pure: it may import data/, geometry/ and domain/,
+ * never state/, map/, ui/ or app/ (eslint.config.js enforces the floors).
  */
 export {
   BD09,

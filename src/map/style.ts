@@ -52,7 +52,10 @@ export function chainColorExpression(
 
 /**
  * The map's filter for the parks that pass `filter`: the same rule as domain/filter's
- * `parkPasses`, in MapLibre's expression language, over the flattened map properties.
+ * `parkPasses`, in MapLibre's expression language, over the flattened map properties. In the
+ * app only the label layer uses it (up to {@link LABELS_FILTERED_UP_TO} parks); parks and
+ * projects are hidden by their `hidden` feature-state instead (see `unlessHidden`). The bench's
+ * bare page filters whole layers with it, to compare.
  */
 export function parkFilterExpression(filter: FilterState): FilterSpecification {
   const chains = [...filter.chains];

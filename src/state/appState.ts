@@ -6,7 +6,11 @@ import type { Lang } from '../domain/i18n';
 import type { RegistryIndex } from '../domain/membership';
 import type { AppUrlState } from '../domain/urlState';
 
-/** The app's state: plain signals and memos; the map and the panels read the same ones. */
+/**
+ * The app's state: plain signals and memos; the map and the panels read the same ones. It is its
+ * own floor (src/state/), above domain/ and data/ and below ui/ and app/: panels take it from
+ * context.ts, the explorer creates it, and nothing here knows a component or the map.
+ */
 export interface AppState {
   readonly registry: Registry;
   readonly index: RegistryIndex;

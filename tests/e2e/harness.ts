@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { CHROME_ARGS, findChrome, serveStatic, type StaticServer } from '../../scripts/lib/browser';
+
+export type { StaticServer } from '../../scripts/lib/browser';
 
 /**
  * Where the built app lives; `npm test` builds it before the end-to-end tests run. ZPE_DIST points
@@ -11,127 +12,19 @@ import { afterAll, beforeAll } from 'vitest';
  */
 export const DIST_DIR = resolve(process.env.ZPE_DIST ?? resolve(import.meta.dirname, '../../dist'));
 
-/** Browsers looked for when CHROME_PATH is not set, most likely first. */
-const CHROME_CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/snap/bin/chromium',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-];
-
-/**
- * Finds a system Chromium or Chrome: `CHROME_PATH` first, then the usual install paths. Throws with
- * what to install when there is none, so a missing browser fails the run instead of skipping it.
- */
-export function findChrome(): string {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) {
-    if (existsSync(fromEnv)) return fromEnv;
-    throw new Error(`CHROME_PATH is set to ${fromEnv}, but no file is there.`);
-  }
-  const found = CHROME_CANDIDATES.find((path) => existsSync(path));
-  if (found) return found;
-  throw new Error(
-    'No Chromium or Chrome found for the end-to-end tests. Install one (Debian/Ubuntu: ' +
-      '`sudo apt-get install chromium`; macOS/Windows: Google Chrome) or set CHROME_PATH to its executable.',
-  );
-}
-
-/** Flags for headless Chromium with software WebGL (SwiftShader) and no calls to the network. */
-export const CHROME_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
-
 /** Launches the system browser; `extraArgs` add fault-producing flags such as `--disable-webgl`. */
 export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({ executablePath: findChrome(), args: [...CHROME_ARGS, ...extraArgs] });
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.geojson': 'application/geo+json; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.map': 'application/json',
-};
-
-/** A file the test server answers with instead of the built one, to produce a data fault. */
-export type Override =
-  { status: number; body: string | Buffer; contentType?: string } | { delayMs: number };
-
-/**
- * A static server for the built app on 127.0.0.1, with overrides for fault tests: keyed by exact
- * path, or by a prefix ending in "/" that answers every path below it.
- */
-export interface StaticServer {
-  readonly url: string;
-  readonly overrides: Map<string, Override>;
-  close(): Promise<void>;
-}
-
-/** Serves `root` (the built app) on a free loopback port. */
+/** Serves `root` (the built app) on a free loopback port, with overrides for fault tests. */
 export async function serveDist(root = DIST_DIR): Promise<StaticServer> {
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(
       `${root}/index.html is missing: run \`npm run build\` before the end-to-end tests.`,
     );
   }
-  const overrides = new Map<string, Override>();
-  const server: Server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    const prefix = [...overrides.keys()]
-      .filter((key) => key.endsWith('/') && path.startsWith(key))
-      .sort((a, b) => b.length - a.length)[0];
-    const override =
-      overrides.get(path) ?? (prefix === undefined ? undefined : overrides.get(prefix));
-    const answer = (): void => {
-      if (override && 'status' in override) {
-        response.writeHead(override.status, {
-          'Content-Type': override.contentType ?? 'application/json',
-        });
-        response.end(override.body);
-        return;
-      }
-      const file = normalize(join(root, path === '/' ? 'index.html' : path));
-      if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
-        response.writeHead(404);
-        response.end('not found');
-        return;
-      }
-      response.writeHead(200, {
-        'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      });
-      response.end(readFileSync(file));
-    };
-    if (override && 'delayMs' in override) setTimeout(answer, override.delayMs);
-    else answer();
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    overrides,
-    close: () => new Promise((done) => server.close(() => done())),
-  };
+  return serveStatic(root);
 }
 
 /** Errors the page printed or threw, collected so that a test can assert there were none. */

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DISTRICTS, PARK_KINDS, PARK_LEVELS } from '../../src/data/enums';
-import { createRandom } from '../fixtures/random';
+import { createRandom } from '../../scripts/lib/random';
 import { shippedChains, shippedParks, shippedProjects } from './geo';
 import {
   DIST_DIR,

@@ -1,0 +1,161 @@
+import type { Browser } from 'playwright-core';
+import { LARGE, type LargeDataPath, type Options, type SizeSpec } from './cli';
+import type { Datasets, RegistryInfo } from './datasets';
+import { VIEWPORT, measureValidation } from './measure';
+import { log } from './log';
+import type { SizeResult, VariantResult } from './report';
+import { emptyVariant, finishVariant, measureVariant } from './variants';
+
+/** One size measured: the app and the bare page in turns, the large-data paths, the validation page. */
+
+/** What every size of a run shares. */
+export interface RunContext {
+  readonly browser: Browser;
+  /** The served site, ending in a slash. */
+  readonly serverUrl: string;
+  readonly args: Options;
+  readonly datasets: Datasets;
+  readonly allChains: readonly string[];
+  readonly resolveSource: (url: string, line: number, column: number) => string | null;
+  /** The map's size in the app, as the first load measured it; the bare page is sized to match. */
+  mapSize: { width: number; height: number } | null;
+}
+
+/** Measures one size on its registry. */
+export async function measureSize(
+  run: RunContext,
+  spec: SizeSpec,
+  registry: RegistryInfo,
+): Promise<SizeResult> {
+  const browser = run.browser;
+  const common = {
+    spec,
+    chains: { target: registry.target, all: run.allChains },
+    resolveSource: run.resolveSource,
+  };
+  const dataParam = spec.parks === null ? '' : `bench-data/${spec.label}/`;
+  const appUrl = `${run.serverUrl}${dataParam ? `?data=${dataParam}` : ''}`;
+  const app = emptyVariant();
+  const bare = emptyVariant();
+  const synthetic = spec.parks !== null;
+  // Profiles: two extra toggles in full runs, below 50k where a toggle takes a minute or more;
+  // an extra, profiled load only when asked for (--profile-loads).
+  const profiled = synthetic && (spec.parks ?? 0) < 50_000;
+  const profileLoad = (run.args.profileLoads ?? false) && profiled;
+  const profileFilterToo = !run.args.quick && profiled;
+  const rounds = spec.loads + (profileLoad ? 1 : 0);
+  for (let round = 0; round < rounds; round++) {
+    const isLast = round === rounds - 1;
+    await measureVariant(
+      browser,
+      {
+        ...common,
+        kind: 'app',
+        url: appUrl,
+        profileFilter: profileFilterToo,
+        profileLoad,
+        onMapSize: (size) => {
+          run.mapSize ??= size;
+        },
+        round,
+        isLast,
+      },
+      app,
+    );
+    const size = run.mapSize ?? { width: VIEWPORT.width, height: VIEWPORT.height };
+    const bareUrl = `${run.serverUrl}bare/index.html?data=${encodeURIComponent(`../${dataParam || 'geo/'}`)}&w=${size.width}&h=${size.height}`;
+    await measureVariant(
+      browser,
+      {
+        ...common,
+        kind: 'bare',
+        url: bareUrl,
+        profileFilter: profileFilterToo,
+        profileLoad,
+        round,
+        isLast,
+      },
+      bare,
+    );
+  }
+  const appResult = finishVariant(app);
+  const bareResult = finishVariant(bare);
+  // The large-data variants: one load, a few toggles, after the pair above.
+  const paths: Partial<Record<LargeDataPath, VariantResult>> = {};
+  for (const path of spec.parks !== null && spec.parks >= LARGE ? run.args.paths : []) {
+    if (path.startsWith('tiles') && !run.datasets.tileSets.has(spec.label)) continue;
+    const size = run.mapSize ?? { width: VIEWPORT.width, height: VIEWPORT.height };
+    const query = {
+      tiles: 'tiles=1',
+      state: 'hide=state',
+      'tiles-state': 'tiles=1&hide=state',
+    }[path];
+    const url = `${run.serverUrl}bare/index.html?data=${encodeURIComponent(`../${dataParam}`)}&w=${size.width}&h=${size.height}&${query}`;
+    const variant = emptyVariant();
+    await measureVariant(
+      browser,
+      {
+        ...common,
+        kind: 'bare',
+        url,
+        spec: { ...spec, toggles: Math.min(spec.toggles, path === 'tiles' ? 2 : 4), selects: 0 },
+        profileFilter: false,
+        profileLoad: false,
+        label: `bare, ${path}`,
+        round: 0,
+        isLast: true,
+      },
+      variant,
+    );
+    paths[path] = finishVariant(variant);
+  }
+  const validation = run.args.validation
+    ? await measureValidation(
+        browser,
+        `${run.serverUrl}bare/validate.html?data=${encodeURIComponent(`../${dataParam || 'geo/'}`)}`,
+        spec.timeoutMs,
+      )
+    : null;
+  if (validation) log(`  validation page: ${JSON.stringify(validation.times)}`);
+  const validateMs = validation?.times['validateRegistry'];
+  const ratioOf = (a: number | null | undefined, b: number | null | undefined): number | null =>
+    a == null || b == null || b === 0 ? null : Math.round((a / b) * 100) / 100;
+  return {
+    label: spec.label,
+    data: {
+      parks: registry.parks,
+      projects: registry.projects,
+      vertices: registry.vertices,
+      bytes: registry.bytes,
+      gzipBytes: registry.gzipBytes,
+    },
+    toggledChain: registry.target,
+    app: appResult,
+    bare: bareResult,
+    ratios: {
+      load: ratioOf(appResult.load.median, bareResult.load.median),
+      filter: ratioOf(appResult.filter?.idle.median, bareResult.filter?.idle.median),
+    },
+    paths: Object.fromEntries(
+      Object.entries(paths).map(([path, variant]) => [
+        path,
+        {
+          ...variant,
+          vsBare: {
+            load: ratioOf(variant.load.median, bareResult.load.median),
+            filter: ratioOf(variant.filter?.idle.median, bareResult.filter?.idle.median),
+          },
+          ...(path === 'tiles' ? { tiles: run.datasets.tileSets.get(spec.label) ?? null } : {}),
+        },
+      ]),
+    ),
+    validation: validation && {
+      status: validation.status,
+      times: validation.times,
+      shareOfAppLoad:
+        validateMs === undefined || !appResult.load.median
+          ? null
+          : Math.round((validateMs / appResult.load.median) * 100) / 100,
+    },
+  };
+}
