@@ -1,4 +1,13 @@
 import { DISTRICTS, PARK_KINDS, PARK_LEVELS } from '../data/enums';
+import { chainIndexOf } from './chains/registryChains';
+import {
+  NO_CHAIN,
+  decodeChainSelection,
+  encodeChainSelection,
+  mapChainListItems,
+  type ChainRemap,
+  type ChainSelection,
+} from './chains/urlChain';
 import { defaultFilter, type FilterState } from './filter';
 import { DEFAULT_LANG, isLang, type Lang } from './i18n';
 import type { RegistryIndex } from './membership';
@@ -10,6 +19,8 @@ export interface AppUrlState {
   readonly park: string | null;
   /** The selected project's id; when set, `park` is that project's park. */
   readonly project: string | null;
+  /** The open chain view (`chain=`) and its selected segment (`segment=`); none when absent. */
+  readonly chain?: ChainSelection;
   readonly lang: Lang;
 }
 
@@ -18,6 +29,8 @@ export interface DecodedHash {
   readonly state: AppUrlState;
   /** `key=value` of each ignored parameter or list item, shortened, at most {@link MAX_IGNORED}. */
   readonly ignored: readonly string[];
+  /** Old chain ids that were read as their successors (a notice says so); absent when none. */
+  readonly remapped?: readonly ChainRemap[];
 }
 
 /** MapLibre's parameter, written by its `hash: "map"` option as `map=zoom/lat/lon[/bearing[/pitch]]`. */
@@ -107,7 +120,7 @@ function encodeList(universe: readonly string[], checked: ReadonlySet<string>): 
  * MapLibre owns it: its Hash class finds it with URLSearchParams and rewrites it in place on every
  * move, keeping the other parameters. Then come `chains`, `kinds`, `levels`, `districts` (the
  * checked values in canonical order; left out when all are checked, `none` when none are),
- * `park`, `project` and `lang` (left out for Chinese). Other parameters of `currentHash` are
+ * `park`, `project`, `chain`, `segment` and `lang` (left out for Chinese). Other parameters of `currentHash` are
  * dropped: the hash holds this app's state and nothing stale.
  *
  * Values are percent-encoded (district names are Chinese). MapLibre decodes them again when it
@@ -123,6 +136,7 @@ export function encodeHash(state: AppUrlState, index: RegistryIndex, currentHash
   }
   if (state.park !== null) params.push(`park=${encodeURIComponent(state.park)}`);
   if (state.project !== null) params.push(`project=${encodeURIComponent(state.project)}`);
+  params.push(...encodeChainSelection(state.chain ?? NO_CHAIN));
   if (state.lang !== DEFAULT_LANG) params.push(`lang=${state.lang}`);
   return params.length === 0 ? '' : `#${params.join('&')}`;
 }
@@ -207,6 +221,10 @@ export function decodeHash(hash: string, index: RegistryIndex): DecodedHash {
   let parkParam: string | null = null;
   let projectParam: string | null = null;
   let lang: Lang = DEFAULT_LANG;
+  let chainParam: string | null = null;
+  let segmentParam: string | null = null;
+  const remapped: ChainRemap[] = [];
+  const chainIndex = chainIndexOf(index);
   const seen = new Set<string>();
 
   for (const segment of boundedBody(hash, ignore).split('&')) {
@@ -219,8 +237,20 @@ export function decodeHash(hash: string, index: RegistryIndex): DecodedHash {
     }
     seen.add(key);
     switch (key) {
-      case 'chains':
-        chains = decodeList(listUniverse(index, key), key, rawValue, ignore) ?? chains;
+      case 'chains': {
+        // Old chain ids become their successors before the list is checked.
+        const items = rawValue.split(',').map((item) => decodeValue(item) ?? item);
+        const mapped = mapChainListItems(chainIndex, items);
+        remapped.push(...mapped.remapped);
+        const value = mapped.items.map((item) => encodeURIComponent(item)).join(',');
+        chains = decodeList(listUniverse(index, key), key, value, ignore) ?? chains;
+        break;
+      }
+      case 'chain':
+        chainParam = decodeValue(rawValue) ?? rawValue;
+        break;
+      case 'segment':
+        segmentParam = decodeValue(rawValue) ?? rawValue;
         break;
       case 'kinds':
         kinds = decodeList(PARK_KINDS, key, rawValue, ignore) ?? kinds;
@@ -265,8 +295,22 @@ export function decodeHash(hash: string, index: RegistryIndex): DecodedHash {
     ignore(`project=${selectedProject.id}`);
   }
 
+  const chain =
+    chainParam === null && segmentParam === null
+      ? { selection: NO_CHAIN, remapped: [] }
+      : decodeChainSelection(chainIndex, chainParam, segmentParam, ignore);
+  remapped.push(...chain.remapped);
+
   return {
-    state: { filter: { chains, kinds, levels, districts }, park, project, lang },
+    state: {
+      filter: { chains, kinds, levels, districts },
+      park,
+      project,
+      // Absent when no chain view is open, as in links from before the chain view.
+      ...(chain.selection.chain === null ? {} : { chain: chain.selection }),
+      lang,
+    },
     ignored: ignored.entries(),
+    ...(remapped.length === 0 ? {} : { remapped }),
   };
 }

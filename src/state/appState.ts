@@ -5,6 +5,7 @@ import type { FilterState } from '../domain/filter';
 import type { Lang } from '../domain/i18n';
 import type { RegistryIndex } from '../domain/membership';
 import type { AppUrlState } from '../domain/urlState';
+import { createChainViewState, type ChainViewState } from './chainState';
 
 /**
  * The app's state: plain signals and memos; the map and the panels read the same ones. It is its
@@ -23,11 +24,15 @@ export interface AppState {
   readonly hoveredParkId: Accessor<string | null>;
   readonly lang: Accessor<Lang>;
   readonly urlState: Accessor<AppUrlState>;
+  /** The chain view (`chain=`, `segment=`). */
+  readonly chainView: ChainViewState;
   /** Replaces the filter with the result of a pure action from domain/filter. */
   updateFilter(change: (filter: FilterState) => FilterState): void;
   selectPark(id: string | null): void;
   selectProject(id: string | null): void;
   hoverPark(id: string | null): void;
+  /** Opens a chain's view (closing an open park), or closes it with null. */
+  openChain(id: string | null): void;
   setLang(lang: Lang): void;
   /** Applies a state decoded from the URL in one step. */
   applyUrlState(state: AppUrlState): void;
@@ -45,6 +50,7 @@ export function createAppState(index: RegistryIndex, initial: AppUrlState): AppS
   const visibleParks = createMemo(() => filters.visibleParks(index, filter()));
   const visibleParkIds = createMemo(() => visibleParks().map((park) => park.properties.id));
   const chainCounts = createMemo(() => filters.chainCounts(index, filter()));
+  const chainView = createChainViewState(index, filter, initial.chain);
 
   const selectProject = (id: string | null): void => {
     const project = id ? index.projectById.get(id) : undefined;
@@ -69,8 +75,10 @@ export function createAppState(index: RegistryIndex, initial: AppUrlState): AppS
       filter: filter(),
       park: selectedParkId(),
       project: selectedProjectId(),
+      ...(chainView.selection().chain === null ? {} : { chain: chainView.selection() }),
       lang: lang(),
     })),
+    chainView,
     updateFilter: (change) => setFilter((current) => change(current)),
     selectPark: (id) =>
       batch(() => {
@@ -79,12 +87,19 @@ export function createAppState(index: RegistryIndex, initial: AppUrlState): AppS
       }),
     selectProject,
     hoverPark: setHoveredParkId,
+    openChain: (id) =>
+      batch(() => {
+        setSelectedParkId(null);
+        setSelectedProjectId(null);
+        chainView.open(id);
+      }),
     setLang,
     applyUrlState: (state) =>
       batch(() => {
         setFilter(state.filter);
         setSelectedParkId(state.park);
         setSelectedProjectId(state.project);
+        chainView.set(state.chain ?? { chain: null, segment: null });
         setLang(state.lang);
       }),
   };

@@ -32,6 +32,8 @@ export interface ChainFigureLike {
   readonly unit: string;
   readonly year: number | null;
   readonly sources: readonly Source[];
+  /** Qualifiers such as "more than" or "target", and what the figure covers. */
+  readonly note?: Bilingual | undefined;
 }
 
 /** What the chain logic reads of a chain. */

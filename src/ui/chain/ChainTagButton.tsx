@@ -1,0 +1,29 @@
+import type { JSX } from 'solid-js';
+import { useAppState } from '../../app/context';
+import type { Chain } from '../../data/schema';
+import { ct } from './strings';
+import './open-chain.css';
+
+/**
+ * A park's lead chain as a tag that opens the chain's view. The name is always written, so colour
+ * is never the only cue; the accessible name says what the button does.
+ */
+export default function ChainTagButton(props: { chain: Chain }): JSX.Element {
+  const state = useAppState();
+  const name = (): string => props.chain.name[state.lang()];
+  return (
+    <button
+      type="button"
+      class="chain-tag chain-tag-button"
+      data-open-chain={props.chain.id}
+      aria-label={ct('openNamed', state.lang(), { name: name() })}
+      onClick={() => state.openChain(props.chain.id)}
+    >
+      <span class="swatch" style={{ background: props.chain.color }} aria-hidden="true" />
+      {name()}
+      <span class="chain-tag-more" aria-hidden="true">
+        ›
+      </span>
+    </button>
+  );
+}
