@@ -34,6 +34,9 @@ import { AppStateContext } from '../state/context';
 import { createAppState, type AppState } from '../state/appState';
 import { loadConfig, type AppConfig } from './config';
 import { initialUrlState, syncUrl } from './urlSync';
+import { bindChainView } from './chainBinding';
+import ChainOrBrowse from '../ui/chain/ChainOrBrowse';
+import RemapNotice from '../ui/chain/RemapNotice';
 
 const MapView = lazy(() => import('../map/MapView'));
 // The boundary importer's button and notice; the importer itself loads only when opened.
@@ -104,7 +107,11 @@ function Explorer(props: {
   reducedMotion.addEventListener('change', onMotionChange);
   onCleanup(() => reducedMotion.removeEventListener('change', onMotionChange));
 
-  syncUrl(state, setIgnored);
+  const [remapped, setRemapped] = createSignal(initial.remapped ?? []);
+  syncUrl(state, setIgnored, setRemapped);
+  // eslint-disable-next-line solid/reactivity -- the accessor is read inside the binding's effects
+  bindChainView(state, controller, () => setDrawerOpen(true), linkHasView);
+  const chainOpen = (): boolean => state.chainView.selection().chain !== null && !selectedPark();
   const lang = state.lang;
 
   createEffect(() => {
@@ -181,7 +188,7 @@ function Explorer(props: {
 
   return (
     <AppStateContext.Provider value={state}>
-      <div class="app" classList={{ 'drawer-open': drawerOpen() }}>
+      <div class="app" classList={{ 'drawer-open': drawerOpen(), 'chain-open': chainOpen() }}>
         <header class="topbar">
           <button
             type="button"
@@ -214,6 +221,9 @@ function Explorer(props: {
               </button>
             </p>
           </Show>
+          <Show when={remapped().length > 0}>
+            <RemapNotice remapped={remapped()} onDismiss={() => setRemapped([])} />
+          </Show>
           <PanelBoundary lang={lang()}>
             <DataProblems findings={props.findings} lang={lang()} />
           </PanelBoundary>
@@ -232,7 +242,7 @@ function Explorer(props: {
               when={selectedPark()}
               keyed
               fallback={
-                <>
+                <ChainOrBrowse controller={controller()} onOpenPark={(id) => openPark(id)}>
                   <FilterPanel />
                   <ParkList
                     onOpen={(id) => openPark(id)}
@@ -241,7 +251,7 @@ function Explorer(props: {
                     isOffFocus={parkIsOffFocus}
                   />
                   <Stats computedArea={computedArea} isOffFocus={parkIsOffFocus} />
-                </>
+                </ChainOrBrowse>
               }
             >
               {(park) => (
@@ -298,6 +308,7 @@ function Explorer(props: {
                   parkAreas={parkAreas}
                   filter={state.filter}
                   visibleParkIds={state.visibleParkIds}
+                  focusParkIds={state.chainView.focusParkIds}
                   selectedParkId={state.selectedParkId}
                   selectedProjectId={state.selectedProjectId}
                   hoveredParkId={state.hoveredParkId}

@@ -1,4 +1,5 @@
 import { createEffect, on, onCleanup } from 'solid-js';
+import type { ChainRemap } from '../domain/chains/urlChain';
 import type { RegistryIndex } from '../domain/membership';
 import { decodeHash, encodeHash, type DecodedHash } from '../domain/urlState';
 import type { AppState } from '../state/appState';
@@ -8,11 +9,16 @@ import type { AppState } from '../state/appState';
  * history entry while panning); every other change here is a new history entry, so back and
  * forward walk through filters and selections.
  */
-export function syncUrl(state: AppState, onIgnored: (ignored: readonly string[]) => void): void {
+export function syncUrl(
+  state: AppState,
+  onIgnored: (ignored: readonly string[]) => void,
+  onRemapped: (remapped: readonly ChainRemap[]) => void = () => undefined,
+): void {
   let applying = false;
   const apply = (): void => {
-    const { state: decoded, ignored } = decodeHash(window.location.hash, state.index);
+    const { state: decoded, ignored, remapped } = decodeHash(window.location.hash, state.index);
     if (ignored.length > 0) onIgnored(ignored);
+    if (remapped) onRemapped(remapped);
     applying = true;
     state.applyUrlState(decoded);
     applying = false;

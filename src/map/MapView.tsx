@@ -53,6 +53,11 @@ export interface MapViewProps {
   readonly parkAreas: ReadonlyMap<string, number>;
   readonly filter: Accessor<FilterState>;
   readonly visibleParkIds: Accessor<readonly string[]>;
+  /**
+   * When set, the map shows these parks instead of the filter's (the chain view's selected
+   * segment: its host parks); the others step back by the same `hidden` feature-state.
+   */
+  readonly focusParkIds?: Accessor<readonly string[] | null>;
   readonly selectedParkId: Accessor<string | null>;
   readonly selectedProjectId: Accessor<string | null>;
   readonly hoveredParkId: Accessor<string | null>;
@@ -192,10 +197,10 @@ export default function MapView(props: MapViewProps): JSX.Element {
   const hiddenOnMap = new Set<string>();
   createEffect(
     on(
-      [map, () => props.filter(), () => props.visibleParkIds()],
-      ([instance, filter, visibleIds]) => {
+      [map, () => props.filter(), () => props.visibleParkIds(), () => props.focusParkIds?.()],
+      ([instance, filter, visibleIds, focusIds]) => {
         if (!instance) return;
-        const visible = new Set(visibleIds);
+        const visible = new Set(focusIds ?? visibleIds);
         for (const park of props.parks) {
           const id = park.properties.id;
           const hidden = !visible.has(id);
@@ -208,7 +213,13 @@ export default function MapView(props: MapViewProps): JSX.Element {
           for (const project of locatedProjectsByPark.get(id) ?? [])
             instance.setFeatureState({ source: SOURCE.projects, id: project }, { hidden });
         }
-        if (labelsFiltered) instance.setFilter(LAYER.parksLabel, parkFilterExpression(filter));
+        if (labelsFiltered)
+          instance.setFilter(
+            LAYER.parksLabel,
+            focusIds
+              ? ['in', ['get', 'id'], ['literal', [...focusIds]]]
+              : parkFilterExpression(filter),
+          );
       },
     ),
   );

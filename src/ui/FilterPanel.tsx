@@ -3,6 +3,7 @@ import { useAppState } from '../state/context';
 import { DISTRICTS, PARK_KINDS, PARK_LEVELS } from '../data/enums';
 import * as filters from '../domain/filter';
 import { t, type I18nKey } from '../domain/i18n';
+import OpenChainButton from './chain/OpenChainButton';
 
 /** A checkbox group for one facet (kind, level, district). */
 function FacetGroup<T extends string>(props: {
@@ -81,7 +82,7 @@ export default function FilterPanel(): JSX.Element {
                   <ul role="list" class="chains">
                     <For each={chains}>
                       {(chain) => (
-                        <li>
+                        <li class="chain-row">
                           <label class="check">
                             <input
                               type="checkbox"
@@ -110,6 +111,7 @@ export default function FilterPanel(): JSX.Element {
                               <span class="visually-hidden"> {t('parksUnit', lang())}</span>
                             </span>
                           </label>
+                          <OpenChainButton chainId={chain.id} />
                         </li>
                       )}
                     </For>

@@ -2,6 +2,7 @@ import { For, type JSX } from 'solid-js';
 import { useAppState } from '../state/context';
 import * as filters from '../domain/filter';
 import { t } from '../domain/i18n';
+import OpenChainButton from './chain/OpenChainButton';
 
 /**
  * The legend doubles as a filter: a click toggles a chain; a double-click or Alt-click shows that
@@ -36,6 +37,7 @@ export default function Legend(): JSX.Element {
                 <span class="swatch" style={{ background: chain.color }} aria-hidden="true" />
                 {chain.name[lang()]}
               </button>
+              <OpenChainButton chainId={chain.id} compact />
             </li>
           )}
         </For>

@@ -13,6 +13,7 @@ import {
 import { parkChains } from '../domain/membership';
 import { leadFocus } from '../domain/stats';
 import ChainTag from './ChainTag';
+import ChainTagButton from './chain/ChainTagButton';
 import Sources from './Sources';
 
 /** A term and its description, skipped when there is nothing to say. */
@@ -77,7 +78,7 @@ export default function ParkDetail(props: {
         <For each={parkChains(p())}>
           {(chainId) => {
             const chain = state.index.chainById.get(chainId);
-            return chain ? <ChainTag chain={chain} lang={lang()} /> : null;
+            return chain ? <ChainTagButton chain={chain} /> : null;
           }}
         </For>
         {inferred(p().lead_basis)}

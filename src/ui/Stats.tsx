@@ -3,6 +3,7 @@ import { useAppState } from '../state/context';
 import type { ParkFeature } from '../data/schema';
 import * as filters from '../domain/filter';
 import { formatArea, formatInvestment, t } from '../domain/i18n';
+import OpenChainButton from './chain/OpenChainButton';
 import { filteredStats, type ParkGroupStats } from '../domain/stats';
 
 /** A table row's figures: parks, reported and drawn area, projects and known investment. */
@@ -104,6 +105,7 @@ function StatsBody(props: StatsProps): JSX.Element {
                         />{' '}
                         {chain.name[lang()]}
                       </button>
+                      <OpenChainButton chainId={chain.id} />
                     </th>
                     <Figures stats={stats().byChain.get(chain.id)} lang={lang()} />
                   </tr>

@@ -15,14 +15,12 @@ export function chainIndexOf(index: RegistryIndex): ChainIndex {
   // The registry in the agreed #13 shape (chains with segments, projects with segment and a
   // nullable park, firms); read structurally until the schema carries those fields.
   const registry = index.registry as Registry & { readonly firms?: readonly FirmLike[] };
-  const chains = (registry.chains as readonly Partial<ChainLike>[]).map(
-    (chain): ChainLike => ({
-      id: chain.id ?? '',
-      name: chain.name ?? { zh: '', en: '' },
-      segments: Array.isArray(chain.segments) ? chain.segments : [],
-      former_ids: Array.isArray(chain.former_ids) ? chain.former_ids : [],
-    }),
-  );
+  const chains = (registry.chains as readonly Partial<ChainLike>[]).map((chain): ChainLike => ({
+    id: chain.id ?? '',
+    name: chain.name ?? { zh: '', en: '' },
+    segments: Array.isArray(chain.segments) ? chain.segments : [],
+    former_ids: Array.isArray(chain.former_ids) ? chain.former_ids : [],
+  }));
   const projects = (registry.projects as readonly Partial<ProjectLike>[]).map(
     (project) => ({ segment: null, ...project }) as ProjectLike,
   );

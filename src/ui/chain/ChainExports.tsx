@@ -1,5 +1,5 @@
 import { Show, createSignal, type JSX } from 'solid-js';
-import { useAppState } from '../../app/context';
+import { useAppState } from '../../state/context';
 import type { Chain, Name } from '../../data/schema';
 import { chainReportCsv } from '../../domain/chains/report';
 import { COVERAGE_SHORT, STAGE_LABEL } from '../../domain/chains/strings';
@@ -34,7 +34,11 @@ export default function ChainExports(props: {
       asOf: state.registry.asOf,
       lang: lang(),
     });
-    downloadFile(`zhenjiang-chain-${props.chain.id}-${todayStamp()}.csv`, csv, 'text/csv;charset=utf-8');
+    downloadFile(
+      `zhenjiang-chain-${props.chain.id}-${todayStamp()}.csv`,
+      csv,
+      'text/csv;charset=utf-8',
+    );
   };
 
   const exportPng = async (): Promise<void> => {

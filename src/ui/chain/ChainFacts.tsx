@@ -1,9 +1,36 @@
 import { For, Show, type JSX } from 'solid-js';
-import type { Chain, Cluster } from '../../data/schema';
+import type { Chain, Cluster, Source } from '../../data/schema';
 import type { ChainFigureLike } from '../../domain/chains/types';
-import { formatNumber, t, type Lang } from '../../domain/i18n';
+import { formatNumber, formatPartialDate, t, type Lang } from '../../domain/i18n';
 import Sources from '../Sources';
 import { ct } from './strings';
+
+/** A figure's sources in one line each: title (a link when there is one), publisher and date. */
+function SourceLinks(props: { sources: readonly Source[]; lang: Lang }): JSX.Element {
+  return (
+    <ul class="sources figure-sources" role="list">
+      <For each={props.sources}>
+        {(source) => (
+          <li>
+            <Show when={source.url && /^https?:\/\//i.test(source.url)} fallback={source.title}>
+              <a href={source.url} target="_blank" rel="noopener noreferrer external">
+                {source.title}
+              </a>
+            </Show>
+            <Show when={source.publisher ?? source.date}>
+              <span class="muted">
+                {' · '}
+                {[source.publisher, source.date && formatPartialDate(source.date, props.lang)]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </span>
+            </Show>
+          </li>
+        )}
+      </For>
+    </ul>
+  );
+}
 
 /** Figures grouped by measure, in first-seen order: a measure with two values is a conflict. */
 function byMetric(figures: readonly ChainFigureLike[]): ChainFigureLike[][] {
@@ -44,7 +71,7 @@ function Figures(props: { figures: readonly ChainFigureLike[]; lang: Lang }): JS
                       <Show when={figure.note}>
                         {(note) => <div class="muted small">{note()[props.lang]}</div>}
                       </Show>
-                      <Sources sources={figure.sources} lang={props.lang} />
+                      <SourceLinks sources={figure.sources} lang={props.lang} />
                     </div>
                   )}
                 </For>
@@ -79,29 +106,25 @@ export default function ChainFacts(props: {
           {t(`chainStatus.${props.chain.status}`, props.lang)}
           <For each={props.chain.status === 'confirmed' ? [] : props.splitFrom}>
             {(from) => (
-              <span class="badge split-badge">
-                {ct('splitUnconfirmed', props.lang, { from })}
-              </span>
+              <span class="badge split-badge">{ct('splitUnconfirmed', props.lang, { from })}</span>
             )}
           </For>
           <For each={props.absorbed}>
-            {(from) => (
-              <span class="muted small"> · {ct('mergedFrom', props.lang, { from })}</span>
-            )}
+            {(from) => <span class="muted small"> · {ct('mergedFrom', props.lang, { from })}</span>}
           </For>
         </dd>
       </dl>
-      <Show when={props.chain.note}>
-        {(note) => <p class="small chain-note">{note()[props.lang]}</p>}
-      </Show>
       <details class="chain-sources">
-        <summary>
-          {ct('sources', props.lang)} ({props.chain.sources.length})
-        </summary>
+        <summary>{ct('noteAndSources', props.lang, { n: props.chain.sources.length })}</summary>
+        <Show when={props.chain.note}>
+          {(note) => <p class="small chain-note">{note()[props.lang]}</p>}
+        </Show>
         <Sources sources={props.chain.sources} lang={props.lang} />
       </details>
-      <h3>{ct('figures', props.lang)}</h3>
-      <Figures figures={props.figures} lang={props.lang} />
+      <details class="chain-figures-box">
+        <summary>{ct('figuresCount', props.lang, { n: props.figures.length })}</summary>
+        <Figures figures={props.figures} lang={props.lang} />
+      </details>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { JSX } from 'solid-js';
-import { useAppState } from '../../app/context';
+import { useAppState } from '../../state/context';
 import type { Chain } from '../../data/schema';
-import { ct } from './strings';
+import { et } from './entryStrings';
 import './open-chain.css';
 
 /**
@@ -16,7 +16,7 @@ export default function ChainTagButton(props: { chain: Chain }): JSX.Element {
       type="button"
       class="chain-tag chain-tag-button"
       data-open-chain={props.chain.id}
-      aria-label={ct('openNamed', state.lang(), { name: name() })}
+      aria-label={et('openNamed', state.lang(), { name: name() })}
       onClick={() => state.openChain(props.chain.id)}
     >
       <span class="swatch" style={{ background: props.chain.color }} aria-hidden="true" />

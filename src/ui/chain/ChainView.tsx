@@ -1,6 +1,8 @@
-import { Show, onMount, type JSX } from 'solid-js';
-import { useAppState } from '../../app/context';
+import { Show, createMemo, onMount, type JSX } from 'solid-js';
+import { useAppState } from '../../state/context';
 import type { Name } from '../../data/schema';
+import { chainPipeline } from '../../domain/chains/pipeline';
+import { rankParksForSegment } from '../../domain/chains/ranking';
 import { chainFigures, chainLineage } from '../../domain/chains/registryChains';
 import { t, type Lang } from '../../domain/i18n';
 import type { MapController } from '../../map/controller';
@@ -30,8 +32,17 @@ export default function ChainView(props: {
   const lang = (): Lang => state.lang();
   let heading!: HTMLHeadingElement;
   const chain = () => state.index.chainById.get(props.chainId);
-  const parkName = (id: string): Name => state.index.parkById.get(id)?.properties.name ?? { zh: id };
+  const parkName = (id: string): Name =>
+    state.index.parkById.get(id)?.properties.name ?? { zh: id };
   const lineage = () => chainLineage(view.chainIndex, props.chainId);
+  const parks = state.index.parks.map((park) => park.properties);
+  const ranking = createMemo(() => {
+    const segment = view.selection().segment;
+    return segment === null
+      ? []
+      : rankParksForSegment(view.chainIndex, parks, props.chainId, segment, view.scope());
+  });
+  const pipeline = createMemo(() => chainPipeline(view.chainIndex, props.chainId, view.scope()));
 
   onMount(() => heading.focus());
 
@@ -109,7 +120,7 @@ export default function ChainView(props: {
               fallback={<p class="muted small">{ct('placementPick', lang())}</p>}
             >
               <PlacementList
-                ranking={view.ranking()}
+                ranking={ranking()}
                 chainIndex={view.chainIndex}
                 lang={lang()}
                 parkName={parkName}
@@ -119,7 +130,7 @@ export default function ChainView(props: {
           </section>
           <section class="pipeline-section" aria-labelledby="pipeline-title">
             <h3 id="pipeline-title">{ct('pipeline', lang())}</h3>
-            <Show when={view.pipeline()}>
+            <Show when={pipeline()}>
               {(pipeline) => <PipelineChart pipeline={pipeline()} lang={lang()} />}
             </Show>
           </section>

@@ -43,7 +43,9 @@ export default function PipelineChart(props: { pipeline: ChainPipeline; lang: La
           <For each={props.pipeline.years}>
             {(year) => (
               <tr>
-                <th scope="row">{year.year === null ? ct('yearUnknown', props.lang) : year.year}</th>
+                <th scope="row">
+                  {year.year === null ? ct('yearUnknown', props.lang) : year.year}
+                </th>
                 <For each={PIPELINE_ORDER}>
                   {(status) => <td>{year.byStatus[status] || ''}</td>}
                 </For>

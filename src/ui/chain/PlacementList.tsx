@@ -14,11 +14,7 @@ function recordsText(count: RecordCount, lang: Lang): string {
 }
 
 /** The reasons of one ranked park, each spelled out. */
-function Reasons(props: {
-  ranked: RankedPark;
-  chainIndex: ChainIndex;
-  lang: Lang;
-}): JSX.Element {
+function Reasons(props: { ranked: RankedPark; chainIndex: ChainIndex; lang: Lang }): JSX.Element {
   const r = (): RankedPark['reasons'] => props.ranked.reasons;
   const segmentName = (id: string): string =>
     props.chainIndex.segmentById.get(id)?.segment.name[props.lang] ?? id;

@@ -1,31 +1,33 @@
 import { For, type JSX } from 'solid-js';
 import type { ChainRemap } from '../../domain/chains/urlChain';
-import { t, type Lang } from '../../domain/i18n';
-import { ct } from './strings';
+import { t } from '../../domain/i18n';
+import { useAppState } from '../../state/context';
+import { et } from './entryStrings';
 
 /** Says which old chain ids in the link were opened as their successors, and how. */
 export default function RemapNotice(props: {
   remapped: readonly ChainRemap[];
-  chainName: (id: string) => string;
-  lang: Lang;
   onDismiss: () => void;
 }): JSX.Element {
+  const state = useAppState();
+  const lang = (): 'zh' | 'en' => state.lang();
+  const chainName = (id: string): string => state.index.chainById.get(id)?.name[lang()] ?? id;
   return (
     <p class="notice remap-notice" role="status">
-      {ct('notice', props.lang)}{' '}
+      {et('notice', lang())}{' '}
       <For each={props.remapped}>
         {(remap, i) => (
           <>
             {i() > 0 ? '; ' : ''}
-            {ct(remap.kind === 'split' ? 'noticeSplit' : 'noticeMerged', props.lang, {
+            {et(remap.kind === 'split' ? 'noticeSplit' : 'noticeMerged', lang(), {
               from: remap.from,
-              to: remap.to.map(props.chainName).join(ct('and', props.lang)),
+              to: remap.to.map(chainName).join(et('and', lang())),
             })}
           </>
         )}
       </For>
       <button type="button" class="link-button" onClick={() => props.onDismiss()}>
-        {t('dismiss', props.lang)}
+        {t('dismiss', lang())}
       </button>
     </p>
   );

@@ -48,7 +48,8 @@ export function CoverageBadge(props: {
 
 /**
  * The chain's segments in stage order (上游 → 中游 → 下游 → 服务) as a strip that wraps. Each
- * segment is a toggle button named by the segment; its counts and coverage describe it.
+ * segment is a card whose toggle button is named by the segment (and covers the whole card); its
+ * counts and coverage, beside the button, describe it.
  */
 export default function SegmentStrip(props: {
   segments: readonly SegmentCoverage[];
@@ -75,25 +76,25 @@ export default function SegmentStrip(props: {
                         ? ct('basisDraft', props.lang)
                         : ct('basisGeneric', props.lang);
                   return (
-                    <li>
+                    <li
+                      class={`segment-card coverage-${coverage.state}`}
+                      classList={{ selected: props.selected === id }}
+                    >
                       <button
                         type="button"
-                        class={`segment-button coverage-${coverage.state}`}
+                        class="segment-button"
                         data-segment-id={id}
                         aria-pressed={props.selected === id}
-                        aria-labelledby={`segment-name-${id}`}
                         aria-describedby={`segment-facts-${id}`}
                         onClick={() => props.onSelect(props.selected === id ? null : id)}
                       >
-                        <span class="segment-name" id={`segment-name-${id}`}>
-                          {coverage.segment.name[props.lang]}
-                        </span>
-                        <span class="segment-facts" id={`segment-facts-${id}`}>
-                          <SegmentFigures coverage={coverage} lang={props.lang} />
-                          <CoverageBadge state={coverage.state} lang={props.lang} />
-                          <span class="segment-basis">{basis()}</span>
-                        </span>
+                        {coverage.segment.name[props.lang]}
                       </button>
+                      <span class="segment-facts" id={`segment-facts-${id}`}>
+                        <SegmentFigures coverage={coverage} lang={props.lang} />
+                        <CoverageBadge state={coverage.state} lang={props.lang} />
+                        <span class="segment-basis">{basis()}</span>
+                      </span>
                     </li>
                   );
                 }}

@@ -1,5 +1,6 @@
 import type { Bilingual } from '../../data/schema';
 import type { Lang } from '../../domain/i18n';
+import { ENTRY_STRINGS } from './entryStrings';
 
 /**
  * The chain view's strings in both languages, in their own table so that the view does not grow
@@ -7,8 +8,7 @@ import type { Lang } from '../../domain/i18n';
  * report columns) live beside that logic in src/domain/chains/strings.ts.
  */
 const CHAIN_STRINGS = {
-  open: { zh: '产业链视图', en: 'Chain view' },
-  openNamed: { zh: '打开“{name}”产业链视图', en: 'Open the {name} chain view' },
+  ...ENTRY_STRINGS,
   close: { zh: '关闭产业链视图', en: 'Close the chain view' },
   region: { zh: '{name}：产业链视图', en: '{name}: chain view' },
   cluster: { zh: '产业群', en: 'Cluster' },
@@ -18,15 +18,21 @@ const CHAIN_STRINGS = {
     en: 'Split from “{from}”; the split is unconfirmed',
   },
   mergedFrom: { zh: '已并入原“{from}”', en: 'Absorbed the former “{from}”' },
-  sources: { zh: '来源', en: 'Sources' },
-  figures: { zh: '规模数据', en: 'Size figures' },
-  figuresNone: { zh: '研究资料中没有本链的规模数据。', en: 'The research has no size figures for this chain.' },
+  noteAndSources: { zh: '说明与来源（{n} 条来源）', en: 'Note and sources ({n})' },
+  figuresCount: { zh: '规模数据（{n} 项）', en: 'Size figures ({n})' },
+  figuresNone: {
+    zh: '研究资料中没有本链的规模数据。',
+    en: 'The research has no size figures for this chain.',
+  },
   figureYearUnknown: { zh: '年份未注明', en: 'year not given' },
   figuresConflict: {
     zh: '同一指标有多个数值时并列显示，各附来源。',
     en: 'Where sources give different values for a measure, they are shown side by side with their sources.',
   },
-  segments: { zh: '环节（上游 → 中游 → 下游 → 服务）', en: 'Segments (upstream → midstream → downstream → services)' },
+  segments: {
+    zh: '环节（上游 → 中游 → 下游 → 服务）',
+    en: 'Segments (upstream → midstream → downstream → services)',
+  },
   segmentsNone: { zh: '本链尚无环节数据。', en: 'No segments are recorded for this chain.' },
   coverageNote: {
     zh: '覆盖情况仅指本登记中的记录，不代表镇江的实际情况。空白：无项目和重点企业；薄弱：项目与重点企业合计少于 {n} 条；已有：{n} 条及以上。',
@@ -47,15 +53,24 @@ const CHAIN_STRINGS = {
   firmsN: { zh: '{n} 家重点企业', en: '{n} key firms' },
   firms1: { zh: '{n} 家重点企业', en: '{n} key firm' },
   investment: { zh: '已知投资 {amount}', en: 'Known investment {amount}' },
-  investmentUnknown: { zh: '（{n} 个项目未报道投资额）', en: '({n} without a reported investment)' },
+  investmentUnknown: {
+    zh: '（{n} 个项目未报道投资额）',
+    en: '({n} without a reported investment)',
+  },
   basisOfficial: { zh: '官方', en: 'official' },
   basisGeneric: { zh: '通用', en: 'generic' },
   basisDraft: { zh: '编者草拟', en: 'editors’ draft' },
   selected: { zh: '已选', en: 'selected' },
-  unsegmented: { zh: '另有 {n} 个本链项目未分环节。', en: '{n} more projects of this chain have no segment.' },
+  unsegmented: {
+    zh: '另有 {n} 个本链项目未分环节。',
+    en: '{n} more projects of this chain have no segment.',
+  },
   clearSegment: { zh: '取消选择环节', en: 'Clear the segment' },
   hosts: { zh: '承载该环节的园区', en: 'Parks hosting this segment' },
-  hostsNone: { zh: '本登记中没有园区承载该环节。', en: 'No park in this registry hosts this segment.' },
+  hostsNone: {
+    zh: '本登记中没有园区承载该环节。',
+    en: 'No park in this registry hosts this segment.',
+  },
   hostsOnMap: {
     zh: '地图只显示这些园区，其他园区暂时隐藏。',
     en: 'The map shows only these parks; the others are hidden for now.',
@@ -91,13 +106,18 @@ const CHAIN_STRINGS = {
     zh: '注意：该园区已有 {n} 个主导产业，{kind}最多 {max} 个，再加本链将违反“一园区一主导产业”',
     en: 'Warning: the park already has {n} lead chains and a {kind} may have at most {max}; adding this chain would break “one park, one lead industry”',
   },
-  tied: { zh: '与上一名各项相同，按园区列表顺序', en: 'Same as the one above on every reason; park list order' },
+  tied: {
+    zh: '与上一名各项相同，按园区列表顺序',
+    en: 'Same as the one above on every reason; park list order',
+  },
   recordsProjects: { zh: '{n} 个项目', en: '{n} projects' },
   recordsFirms: { zh: '{n} 家企业', en: '{n} firms' },
-  and: { zh: '、', en: ', ' },
   rankOpen: { zh: '第 {rank} 名：{name}', en: 'No. {rank}: {name}' },
   pipeline: { zh: '项目进度（按状态与年份）', en: 'Pipeline (by status and year)' },
-  pipelineNone: { zh: '当前筛选下本链没有项目。', en: 'No projects of this chain under the current filters.' },
+  pipelineNone: {
+    zh: '当前筛选下本链没有项目。',
+    en: 'No projects of this chain under the current filters.',
+  },
   pipelineYear: { zh: '年份', en: 'Year' },
   pipelineTotal: { zh: '合计', en: 'Total' },
   yearUnknown: { zh: '年份未知', en: 'Year unknown' },
@@ -110,13 +130,10 @@ const CHAIN_STRINGS = {
     zh: '各环节在本登记中的覆盖情况（项目 / 园区 / 企业）',
     en: 'Coverage of each segment in this registry (projects / parks / firms)',
   },
-  imageSegment: { zh: '已选环节：{name}，地图只显示承载园区', en: 'Segment: {name}; the map shows its host parks only' },
-  notice: {
-    zh: '链接中的旧产业链已按新分类打开：',
-    en: 'An old chain in the link was opened under the new taxonomy:',
+  imageSegment: {
+    zh: '已选环节：{name}，地图只显示承载园区',
+    en: 'Segment: {name}; the map shows its host parks only',
   },
-  noticeMerged: { zh: '“{from}”已并入 {to}', en: '“{from}” is now part of {to}' },
-  noticeSplit: { zh: '“{from}”已拆分为 {to}', en: '“{from}” was split into {to}' },
 } as const satisfies Record<string, Bilingual>;
 
 /** A key of the chain view's string table. */

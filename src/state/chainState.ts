@@ -6,15 +6,16 @@ import {
   type ChainCoverage,
   type SegmentCoverage,
 } from '../domain/chains/coverage';
-import { chainPipeline, type ChainPipeline } from '../domain/chains/pipeline';
-import { rankParksForSegment, type RankedPark } from '../domain/chains/ranking';
 import { chainIndexOf } from '../domain/chains/registryChains';
 import { filterScope, nonChainFiltersAreFull, type ChainScope } from '../domain/chains/scope';
 import { NO_CHAIN, type ChainSelection } from '../domain/chains/urlChain';
 import type { FilterState } from '../domain/filter';
 import type { RegistryIndex } from '../domain/membership';
 
-/** The chain view's state: which chain and segment are open, and what follows from the filter. */
+/**
+ * The chain view's state: which chain and segment are open, and the coverage the map needs. The
+ * ranking and the pipeline are computed by the (lazily loaded) view itself.
+ */
 export interface ChainViewState {
   readonly chainIndex: ChainIndex;
   readonly selection: Accessor<ChainSelection>;
@@ -26,9 +27,6 @@ export interface ChainViewState {
   readonly coverage: Accessor<ChainCoverage | null>;
   /** The selected segment's coverage; null when none is selected. */
   readonly segment: Accessor<SegmentCoverage | null>;
-  /** The parks for a new project in the selected segment, best first. */
-  readonly ranking: Accessor<readonly RankedPark[]>;
-  readonly pipeline: Accessor<ChainPipeline | null>;
   /**
    * The parks the map shows while a segment is selected (its host parks in the scope); null when
    * no segment is selected and the map follows the filter.
@@ -66,17 +64,6 @@ export function createChainViewState(
     const id = segmentId();
     return id === null ? null : segmentCoverage(chainIndex, id, scope());
   });
-  const parks = index.parks.map((park) => park.properties);
-  const ranking = createMemo(() => {
-    const chainId = chain();
-    const id = segmentId();
-    if (chainId === null || id === null) return [];
-    return rankParksForSegment(chainIndex, parks, chainId, id, scope());
-  });
-  const pipeline = createMemo(() => {
-    const id = chain();
-    return id === null ? null : chainPipeline(chainIndex, id, scope());
-  });
   const focusParkIds = createMemo(() => segment()?.parkIds ?? null);
 
   const set = (next: ChainSelection): void => {
@@ -94,8 +81,6 @@ export function createChainViewState(
     wholeRegistry,
     coverage,
     segment,
-    ranking,
-    pipeline,
     focusParkIds,
     open: (chainId) => set({ chain: chainId, segment: null }),
     selectSegment: (id) => set({ chain: chain(), segment: id }),
