@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import js from '@eslint/js';
 import globals from 'globals';
 import solid from 'eslint-plugin-solid/configs/typescript';
@@ -12,18 +13,14 @@ const MAPLIBRE_ONLY_IN_MAP = {
 /**
  * The floors of src/ (product.md "Architecture"), each importing only those below it:
  * geometry → data → domain/import → map/state → ui → app. Within a shared floor the arrow runs
- * one way too: import may use domain (not back), map may use state (not back). A folder here
- * lists what it may not import; a relative import that leaves it for one of those fails lint.
+ * one way too: import may use domain (not back), map may use state (not back). The table
+ * (scripts/lib/layers.json) lists for each folder what it may not import; a relative import that
+ * leaves it for one of those fails lint. `npm run cycles` applies the same table to dynamic
+ * `import()`, which this rule does not see.
  */
-const FORBIDDEN = {
-  geometry: ['data', 'domain', 'import', 'state', 'map', 'ui', 'app'],
-  data: ['domain', 'import', 'state', 'map', 'ui', 'app'],
-  domain: ['import', 'state', 'map', 'ui', 'app'],
-  import: ['state', 'map', 'ui', 'app'],
-  state: ['map', 'ui', 'app'],
-  map: ['ui', 'app'],
-  ui: ['app'],
-};
+const FORBIDDEN = JSON.parse(
+  readFileSync(new URL('./scripts/lib/layers.json', import.meta.url), 'utf8'),
+);
 
 /** One ESLint block per floor: its forbidden folders, plus the maplibre rule outside src/map. */
 function layers() {

@@ -1,14 +1,15 @@
 /**
- * Fails when files under src/ import each other in a circle. Every relative import counts:
- * static, dynamic (`import('…')`), re-exports and type-only ones, since a type-only circle still
- * says two files lean on each other. The layer rules in eslint.config.js keep folders in order;
- * this keeps files within a folder in order too.
+ * Fails when files under src/ import each other in a circle, or when a file imports a floor it
+ * may not (scripts/lib/layers.json, the table ESLint enforces for static imports; this also sees
+ * dynamic `import('…')`). Every relative import counts: static, dynamic, re-exports and type-only
+ * ones, since a type-only circle still says two files lean on each other.
  *
- * Usage: `tsx scripts/check-cycles.ts [dir]` (default src). Prints nothing and exits 0 when
- * there is no cycle; otherwise prints each cycle as `a.ts → b.ts → a.ts` and exits 1.
+ * Usage: `tsx scripts/check-cycles.ts [dir]` (default src). Prints nothing and exits 0 when all
+ * is well; otherwise prints each cycle as `a.ts → b.ts → a.ts` and each breach as
+ * `a.ts imports b.ts: src/x/ may not import src/y/`, and exits 1.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
@@ -120,6 +121,32 @@ function circleThrough(
   return [start, start];
 }
 
+/** For each folder of src/, the folders it may not import (the floors, bottom first). */
+const FORBIDDEN = JSON.parse(
+  readFileSync(join(import.meta.dirname, 'lib', 'layers.json'), 'utf8'),
+) as Readonly<Record<string, readonly string[]>>;
+
+/** Imports that reach a floor their file may not import, as readable lines. */
+export function floorBreaches(
+  graph: ReadonlyMap<string, readonly string[]>,
+  root: string,
+  forbidden: Readonly<Record<string, readonly string[]>> = FORBIDDEN,
+): string[] {
+  const folderOf = (file: string): string => relative(root, file).split(sep)[0] ?? '';
+  const breaches: string[] = [];
+  for (const [file, targets] of graph) {
+    const from = folderOf(file);
+    for (const target of targets) {
+      const to = folderOf(target);
+      if (to !== from && (forbidden[from] ?? []).includes(to))
+        breaches.push(
+          `${relative(process.cwd(), file)} imports ${relative(process.cwd(), target)}: src/${from}/ may not import src/${to}/`,
+        );
+    }
+  }
+  return breaches;
+}
+
 function main(): void {
   const root = resolve(process.argv[2] ?? 'src');
   const graph = importGraph(sourceFiles(root));
@@ -128,7 +155,9 @@ function main(): void {
     const circle = circleThrough(component, graph).map((file) => relative(process.cwd(), file));
     console.error(`import cycle: ${circle.join(' → ')}`);
   }
-  if (found.length > 0) process.exitCode = 1;
+  const breaches = floorBreaches(graph, root);
+  for (const breach of breaches) console.error(`layer: ${breach}`);
+  if (found.length > 0 || breaches.length > 0) process.exitCode = 1;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
