@@ -28,6 +28,7 @@ import {
 } from './lib/geo';
 import { polygonsOf } from '../src/geometry/polygons';
 import { roundTo } from '../src/geometry/rings';
+import { BASEMAP_EXTENT } from '../src/map/basemap';
 
 const SRC = resolve(process.env['BASEMAP_SRC'] ?? '/work/shared/data/basemap');
 const OUT = resolve(import.meta.dirname, '..', 'geo', 'basemap');
@@ -36,8 +37,8 @@ const DECIMALS = 5;
 const TOLERANCE = 0.0007;
 /** Context outlines are only drawn faintly at small scales, so they can be coarser. */
 const CONTEXT_TOLERANCE = 0.001;
-/** The city's bbox (118.96–119.97 E, 31.63–32.33 N) plus a margin, for water, rivers and context. */
-const BOX: [number, number, number, number] = [118.8, 31.5, 120.15, 32.45];
+/** Water, rivers and context are clipped to the box the map's camera is held in. */
+const BOX = BASEMAP_EXTENT;
 
 type Props = Record<string, unknown>;
 

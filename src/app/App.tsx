@@ -29,6 +29,8 @@ import ParkList, { LIST_PAGE } from '../ui/ParkList';
 import Search from '../ui/Search';
 import Stats from '../ui/Stats';
 import ExportMenu from '../ui/ExportMenu';
+import PrintQr from '../ui/qr/PrintQr';
+import { createPhoneSheet } from './phoneSheet';
 import type { LoadedData } from '../data/persist';
 import { AppStateContext } from '../state/context';
 import { createAppState, type AppState } from '../state/appState';
@@ -98,6 +100,7 @@ function Explorer(props: {
     hasWebGl2() ? null : { reason: 'no-webgl', detail: 'WebGL 2 is not available' },
   );
   const [drawerOpen, setDrawerOpen] = createSignal(false);
+  const sheet = createPhoneSheet(state, controller, setDrawerOpen);
   const [basemapNotice, setBasemapNotice] = createSignal<string | null>(null);
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
   const [prefersReducedMotion, setPrefersReducedMotion] = createSignal(reducedMotion.matches);
@@ -143,14 +146,15 @@ function Explorer(props: {
 
   /** Opens a park from the list, the search, the detail or the map, and fits the view to it. */
   const openPark = (id: string, fit = true): void => {
+    sheet.opening();
     state.selectPark(id);
-    setDrawerOpen(true);
     if (fit) controller()?.fitToPark(id);
   };
   // Kept while a park is open, so that closing it returns to the same place in a long list.
   const [listed, setListed] = createSignal(LIST_PAGE);
   createEffect(on(state.filter, () => setListed(LIST_PAGE), { defer: true }));
   const closeDetail = (): void => {
+    if (sheet.isPhone()) return sheet.close();
     const id = state.selectedParkId();
     // The row that gets the focus back must be rendered, however far down the list it is.
     const row = id ? state.visibleParkIds().indexOf(id) : -1;
@@ -162,6 +166,7 @@ function Explorer(props: {
         ?.focus();
   };
   const showProject = (id: string): void => {
+    sheet.opening();
     state.selectProject(id);
     controller()?.showProject(id);
   };
@@ -175,11 +180,21 @@ function Explorer(props: {
     onCleanup(() => document.removeEventListener('keydown', onKey));
   });
 
+  const detailOf = (park: ParkFeature): JSX.Element => (
+    <ParkDetail
+      park={park}
+      computedAreaKm2={parkAreas.get(park.properties.id) ?? 0}
+      onClose={closeDetail}
+      onOpenPark={(id) => openPark(id)}
+      onShowProject={showProject}
+    />
+  );
   const onMapReady = (ready: MapController): void => {
     setController(ready);
     (window as unknown as { __zpeMap?: unknown }).__zpeMap = {
       renderedParkIds: () => ready.renderedParkIds(),
       parkAt: (x: number, y: number) => ready.parkAt(x, y),
+      toScreen: (lng: number, lat: number) => ready.toScreen([lng, lat]),
       camera: () => ready.camera(),
     };
     const selected = state.selectedParkId();
@@ -239,7 +254,7 @@ function Explorer(props: {
           </PanelBoundary>
           <PanelBoundary lang={lang()}>
             <Show
-              when={selectedPark()}
+              when={sheet.isPhone() ? undefined : selectedPark()}
               keyed
               fallback={
                 <ChainOrBrowse controller={controller()} onOpenPark={(id) => openPark(id)}>
@@ -254,15 +269,7 @@ function Explorer(props: {
                 </ChainOrBrowse>
               }
             >
-              {(park) => (
-                <ParkDetail
-                  park={park}
-                  computedAreaKm2={parkAreas.get(park.properties.id) ?? 0}
-                  onClose={closeDetail}
-                  onOpenPark={(id) => openPark(id)}
-                  onShowProject={showProject}
-                />
-              )}
+              {detailOf}
             </Show>
           </PanelBoundary>
           <PanelBoundary lang={lang()}>
@@ -337,6 +344,12 @@ function Explorer(props: {
           <PanelBoundary lang={lang()}>
             <Legend />
           </PanelBoundary>
+          <sheet.View
+            park={drawerOpen() ? undefined : selectedPark()}
+            lang={lang()}
+            detail={detailOf}
+          />
+          <PrintQr lang={lang()} />
         </main>
       </div>
     </AppStateContext.Provider>

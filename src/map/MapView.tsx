@@ -25,7 +25,7 @@ import {
 import type { Chain, ParkFeature, Project } from '../data/schema';
 import type { FilterState } from '../domain/filter';
 import type { Lang } from '../domain/i18n';
-import { ZHENJIANG_VIEW } from './basemap';
+import { BASEMAP_EXTENT, ZHENJIANG_VIEW } from './basemap';
 import type { MapController, MapFailure, OnlineBasemap } from './controller';
 import { addOnlineBasemap } from './onlineBasemap';
 import { toMapLabels, toMapParks, toMapProjects } from './features';
@@ -128,6 +128,9 @@ export default function MapView(props: MapViewProps): JSX.Element {
         }),
         bounds: ZHENJIANG_VIEW,
         fitBoundsOptions: { padding: 20 },
+        // The view never leaves the embedded basemap: a tall phone or a zoomed-out link would
+        // otherwise show bands of bare background where the data ends.
+        maxBounds: BASEMAP_EXTENT,
         hash: 'map',
         attributionControl: false,
         maxZoom: 17,
@@ -338,6 +341,15 @@ export default function MapView(props: MapViewProps): JSX.Element {
         },
         parkAt: (x, y) =>
           smallestOf(instance.queryRenderedFeatures([x, y], { layers: [LAYER.parksFill] })),
+        toScreen: ([lng, lat]) => {
+          const { x, y } = instance.project([lng, lat]);
+          return { x, y };
+        },
+        setBottomInset: (pixels) => {
+          const bottom = Math.max(0, Math.round(pixels));
+          if (instance.getPadding().bottom !== bottom)
+            instance.setPadding({ top: 0, right: 0, bottom, left: 0 });
+        },
         renderedParkIds: () => {
           const hits = shown(instance.queryRenderedFeatures({ layers: [LAYER.parksFill] }));
           return [...new Set(hits.map((hit) => String(hit.properties.id)))].sort();

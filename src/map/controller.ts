@@ -12,6 +12,13 @@ export interface MapController {
   renderedParkIds(): string[];
   /** The park drawn at a point of the map canvas (CSS pixels), the smallest when they nest. */
   parkAt(x: number, y: number): string | null;
+  /** Where a place is drawn on the map canvas now, in CSS pixels. */
+  toScreen(lngLat: readonly [number, number]): { x: number; y: number };
+  /**
+   * How much of the map's bottom edge something covers (a bottom sheet), in CSS pixels: fits and
+   * centring keep what they show above it. 0 when nothing covers the map.
+   */
+  setBottomInset(pixels: number): void;
   /** The map as it is drawn now, as a canvas-sized image. */
   snapshot(): Promise<HTMLCanvasElement>;
   /** Where the camera is now and whether it is moving (tests check that reduced motion jumps). */

@@ -7,8 +7,10 @@ import { t } from '../domain/i18n';
 import type { MapController } from '../map/controller';
 import { downloadFile, todayStamp } from './download';
 import { composeMapImage } from './mapImage';
+import { loadQrEncoder } from './qr/qr';
+import ShareQr from './qr/ShareQr';
 
-/** Copy link, exports of what is filtered (CSV, GeoJSON, PNG) and print. */
+/** Copy link, its QR code, exports of what is filtered (CSV, GeoJSON, PNG) and print. */
 export default function ExportMenu(props: {
   controller: MapController | undefined;
   computedArea: (park: ParkFeature) => number;
@@ -16,6 +18,7 @@ export default function ExportMenu(props: {
   const state = useAppState();
   const lang = (): 'zh' | 'en' => state.lang();
   const [message, setMessage] = createSignal('');
+  const [qrOpen, setQrOpen] = createSignal(false);
   const stamp = (): string => todayStamp();
 
   const copyLink = async (): Promise<void> => {
@@ -30,6 +33,10 @@ export default function ExportMenu(props: {
   const exportPng = async (): Promise<void> => {
     if (!props.controller) return;
     const visibleChains = state.index.chains.filter((chain) => state.filter().chains.has(chain.id));
+    // Without the generator (its chunk failed to load) the image is still worth having.
+    const qr = await loadQrEncoder()
+      .then((encode) => encode(window.location.href))
+      .catch(() => null);
     const blob = await composeMapImage(await props.controller.snapshot(), {
       title: t('app.title', lang()),
       subtitle: t('export.imageSubtitle', lang(), { count: state.visibleParks().length }),
@@ -37,6 +44,7 @@ export default function ExportMenu(props: {
       chains: visibleChains.map((chain) => ({ chain, label: chain.name[lang()] })),
       note: t('data.notOfficialList', lang()),
       date: stamp(),
+      qr: qr ? { matrix: qr, caption: t('qr.caption', lang()) } : null,
     });
     downloadFile(`zhenjiang-parks-map-${stamp()}.png`, blob, 'image/png');
   };
@@ -47,6 +55,14 @@ export default function ExportMenu(props: {
       <div class="button-row">
         <button type="button" onClick={() => void copyLink()}>
           {t('common.copyLink', lang())}
+        </button>
+        <button
+          type="button"
+          aria-expanded={qrOpen()}
+          aria-controls="share-qr"
+          onClick={() => setQrOpen(!qrOpen())}
+        >
+          {t('qr.show', lang())}
         </button>
         <button
           type="button"
@@ -87,10 +103,21 @@ export default function ExportMenu(props: {
         <button type="button" disabled={!props.controller} onClick={() => void exportPng()}>
           {t('export.png', lang())}
         </button>
-        <button type="button" onClick={() => window.print()}>
+        <button
+          type="button"
+          onClick={() =>
+            // The printed QR code needs its generator; a failed load still prints the rest.
+            void loadQrEncoder()
+              .catch(() => undefined)
+              .then(() => window.print())
+          }
+        >
           {t('export.print', lang())}
         </button>
       </div>
+      <Show when={qrOpen()}>
+        <ShareQr lang={lang()} id="share-qr" />
+      </Show>
       <Show when={message()}>
         <p class="small" role="status">
           {message()}

@@ -107,10 +107,20 @@ export default function Search(props: { onChoose: (result: SearchResult) => void
                       lang(),
                     )
                   : '';
+              // Named name first, then kind (and park), with separators a screen reader pauses at;
+              // read from the spans, kind and name would run together ("园区官塘创新社区").
+              const label = (): string =>
+                result.kind === 'project'
+                  ? t('search.optionProject', lang(), {
+                      name: nameIn(result.name, lang()),
+                      park: park(),
+                    })
+                  : t('search.optionPark', lang(), { name: nameIn(result.name, lang()) });
               return (
                 <li
                   id={`search-option-${position()}`}
                   role="option"
+                  aria-label={label()}
                   aria-selected={position() === active()}
                   data-result-id={result.id}
                   onMouseDown={(event) => event.preventDefault()}

@@ -1,4 +1,5 @@
 import type { Chain } from '../data/schema';
+import { QUIET_ZONE, type QrMatrix } from './qr/qr';
 
 /** What goes around the map in an exported image. */
 export interface MapImageFrame {
@@ -9,12 +10,48 @@ export interface MapImageFrame {
   readonly chains: readonly { chain: Chain; label: string }[];
   readonly note: string;
   readonly date: string;
+  /** The QR code of the current link and its caption, drawn under the legend; null leaves it out. */
+  readonly qr: { readonly matrix: QrMatrix; readonly caption: string } | null;
 }
 
 const MARGIN = 24;
 const TITLE_HEIGHT = 64;
 const LEGEND_WIDTH = 260;
 const FONT = "system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif";
+/** Height of the line under the QR code. */
+const QR_CAPTION = 24;
+/** The QR code's widest side, so that it stays inside the legend column. */
+const QR_MAX_SIDE = 200;
+
+/** Whole pixels per module (at least 2, so a phone camera can read the image on a screen). */
+function qrModule(matrix: QrMatrix): number {
+  return Math.max(2, Math.floor(QR_MAX_SIDE / (matrix.length + 2 * QUIET_ZONE)));
+}
+
+/** Draws a QR code with its white quiet zone, `module` pixels per module, from its top-left. */
+function drawQr(
+  context: CanvasRenderingContext2D,
+  matrix: QrMatrix,
+  left: number,
+  top: number,
+  module: number,
+): void {
+  const side = (matrix.length + 2 * QUIET_ZONE) * module;
+  context.fillStyle = '#ffffff';
+  context.fillRect(left, top, side, side);
+  context.fillStyle = '#000000';
+  matrix.forEach((row, y) =>
+    row.forEach((dark, x) => {
+      if (dark)
+        context.fillRect(
+          left + (x + QUIET_ZONE) * module,
+          top + (y + QUIET_ZONE) * module,
+          module,
+          module,
+        );
+    }),
+  );
+}
 
 /**
  * Draws the map snapshot with a title, a legend, the date and the data note, as a PNG blob.
@@ -26,7 +63,20 @@ export function composeMapImage(map: HTMLCanvasElement, frame: MapImageFrame): P
   const mapHeight = map.height / scale;
   const canvas = document.createElement('canvas');
   const width = MARGIN * 3 + mapWidth + LEGEND_WIDTH;
-  const height = MARGIN * 2 + TITLE_HEIGHT + mapHeight + 40;
+  const legendBottom = MARGIN + TITLE_HEIGHT + 36 + frame.chains.length * 24;
+  const qrSide = frame.qr
+    ? qrModule(frame.qr.matrix) * (frame.qr.matrix.length + 2 * QUIET_ZONE)
+    : 0;
+  // The code sits at the foot of the legend column, level with the map's bottom edge, unless a
+  // long legend pushes it (and the image) further down.
+  const qrTop = Math.max(
+    legendBottom + 12,
+    MARGIN + TITLE_HEIGHT + mapHeight - qrSide - QR_CAPTION,
+  );
+  const height = Math.max(
+    MARGIN * 2 + TITLE_HEIGHT + mapHeight + 40,
+    frame.qr ? qrTop + qrSide + QR_CAPTION + MARGIN + 40 : 0,
+  );
   canvas.width = Math.round(width * scale);
   canvas.height = Math.round(height * scale);
   const context = canvas.getContext('2d');
@@ -61,6 +111,13 @@ export function composeMapImage(map: HTMLCanvasElement, frame: MapImageFrame): P
     context.fillStyle = '#1f2328';
     context.fillText(label, legendLeft + 24, y, LEGEND_WIDTH - 28);
   });
+
+  if (frame.qr) {
+    drawQr(context, frame.qr.matrix, legendLeft, qrTop, qrModule(frame.qr.matrix));
+    context.fillStyle = '#1f2328';
+    context.font = `12px ${FONT}`;
+    context.fillText(frame.qr.caption, legendLeft, qrTop + qrSide + 16, LEGEND_WIDTH);
+  }
 
   context.fillStyle = '#5c6066';
   context.font = `12px ${FONT}`;
