@@ -107,8 +107,8 @@ export default function Search(props: { onChoose: (result: SearchResult) => void
                       lang(),
                     )
                   : '';
-              // Named name first, then kind (and park), with separators a screen reader pauses at;
-              // read from the spans, kind and name would run together ("园区官塘创新社区").
+              // Named as shown, name first, then kind (and park), with the pauses a screen reader
+              // needs: read from the spans alone, they would run together ("官塘创新社区园区").
               const label = (): string =>
                 result.kind === 'project'
                   ? t('search.optionProject', lang(), {
@@ -127,10 +127,10 @@ export default function Search(props: { onChoose: (result: SearchResult) => void
                   onClick={() => choose(result)}
                   onMouseEnter={() => setActive(position())}
                 >
+                  <span class="result-name">{nameIn(result.name, lang())}</span>
                   <span class="result-kind">
                     {t(result.kind === 'park' ? 'search.park' : 'search.project', lang())}
                   </span>
-                  <span class="result-name">{nameIn(result.name, lang())}</span>
                   <Show when={park()}>
                     <span class="muted small"> · {park()}</span>
                   </Show>

@@ -276,7 +276,7 @@ describe('search options', () => {
     const park = parks.find((candidate) => candidate.id === project.park)!;
     await page.getByRole('combobox').fill(project.name.zh);
     await page
-      .getByRole('option', { name: `${project.name.zh}，项目，位于${park.name.zh}`, exact: true })
+      .getByRole('option', { name: `${project.name.zh}，项目，${park.name.zh}`, exact: true })
       .waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('combobox').fill('Guantang');
