@@ -10,8 +10,8 @@ export interface MapImageFrame {
   readonly chains: readonly { chain: Chain; label: string }[];
   readonly note: string;
   readonly date: string;
-  /** The QR code of the current link and its caption, drawn under the legend; null leaves it out. */
-  readonly qr: { readonly matrix: QrMatrix; readonly caption: string } | null;
+  /** The QR code of the current link and its caption, drawn under the legend; absent or null: none. */
+  readonly qr?: { readonly matrix: QrMatrix; readonly caption: string } | null;
 }
 
 const MARGIN = 24;
