@@ -6,6 +6,7 @@ import { COVERAGE_SHORT, STAGE_LABEL } from '../../domain/chains/strings';
 import { nameIn, t, type Lang } from '../../domain/i18n';
 import type { MapController } from '../../map/controller';
 import { downloadFile, todayStamp } from '../download';
+import { loadQrEncoder } from '../qr/qr';
 import { composeChainImage } from './chainImage';
 import { countText, ct } from './strings';
 
@@ -47,6 +48,10 @@ export default function ChainExports(props: {
     if (!controller || !coverage) return;
     const selected = view.segment();
     try {
+      // Without the QR generator (its chunk failed to load) the image is still worth having.
+      const qr = await loadQrEncoder()
+        .then((encode) => encode(window.location.href))
+        .catch(() => null);
       const blob = await composeChainImage(await controller.snapshot(), {
         chain: props.chain,
         title: ct('imageTitle', lang(), { name: props.chain.name[lang()] }),
@@ -68,6 +73,7 @@ export default function ChainExports(props: {
         })),
         note: ct('coverageNote', lang(), { n: coverage.weakBelow }),
         date: todayStamp(),
+        qr: qr ? { matrix: qr, caption: t('qr.caption', lang()) } : null,
       });
       downloadFile(`zhenjiang-chain-${props.chain.id}-${todayStamp()}.png`, blob, 'image/png');
       setMessage('');

@@ -1,5 +1,5 @@
 import type { Chain } from '../../data/schema';
-import { composeMapImage } from '../mapImage';
+import { composeMapImage, type MapImageFrame } from '../mapImage';
 
 /** One line of the segment table under the map. */
 export interface ChainImageRow {
@@ -20,6 +20,8 @@ export interface ChainImageFrame {
   readonly rows: readonly ChainImageRow[];
   readonly note: string;
   readonly date: string;
+  /** The link's QR code, as on the map image; null without one. */
+  readonly qr: MapImageFrame['qr'];
 }
 
 const MARGIN = 24;
@@ -52,6 +54,7 @@ export async function composeChainImage(
       chains: [{ chain: frame.chain, label: frame.legendLabel }],
       note: frame.note,
       date: frame.date,
+      qr: frame.qr,
     }),
   );
   const scale = map.width / Math.max(1, map.clientWidth || map.width);
