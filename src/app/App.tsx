@@ -14,7 +14,7 @@ import {
 } from 'solid-js';
 import type { ParkFeature, Registry } from '../data/schema';
 import { areaKm2 } from '../geometry/measure';
-import { loadRegistryOffMainThread } from '../data/loadOffMainThread';
+import { loadRegistryWithImport } from '../data/loadOffMainThread';
 import type { Finding } from '../data/findings';
 import { t, type Lang } from '../domain/i18n';
 import { indexRegistry } from '../domain/membership';
@@ -361,14 +361,7 @@ export default function App(): JSX.Element {
   // The map's code and workers load while the registry loads; the map is created once it is in.
   if (hasWebGl2()) void import('../map/MapView').then(({ prewarmMap }) => prewarmMap());
   // The stored import (IndexedDB, loaded beside the registry) replaces the shipped parks when present.
-  const [loaded, { mutate }] = createResource(async () => {
-    const baseUrl = registryBaseUrl();
-    const [shipped, persist] = await Promise.all([
-      loadRegistryOffMainThread(baseUrl),
-      import('../data/persist'),
-    ]);
-    return persist.loadWithImport(shipped, baseUrl);
-  });
+  const [loaded, { mutate }] = createResource(() => loadRegistryWithImport(registryBaseUrl()));
   const [config] = createResource(() => loadConfig(new URL('config.json', document.baseURI).href));
   const ready = ():
     | { registry: Registry; findings: readonly Finding[]; config: AppConfig; data: LoadedData }

@@ -135,35 +135,46 @@ export interface LoadedData {
 /**
  * Puts the stored import (if any) in place of the shipped parks and validates the result again
  * with the same rules, so a change in the shipped chains or projects that breaks the import shows
- * up as findings in the "data problems" panel rather than passing silently. The validator is
- * loaded only then: without an import, start-up stays as light as before.
+ * up as findings in the "data problems" panel rather than passing silently. `merged` is that
+ * validation when it already ran (in the registry worker, beside the shipped one); only without
+ * it is the validator loaded and run here. Without an import, start-up stays as light as before.
  */
 export async function withState(
   shipped: ValidationResult,
   state: StoredState,
   key: string,
+  merged?: ValidationResult | null,
 ): Promise<LoadedData> {
   if (!state.current) return { shipped, active: shipped, state, key };
+  if (merged) return { shipped, active: merged, state, key };
   const { registryInput, validateRegistry } = await import('./validate');
   const active = validateRegistry(registryInput(shipped.registry, state.current.parks));
   return { shipped, active, state, key };
 }
 
 /**
- * Reads the stored import of a data folder and applies it to the shipped registry. A browser
- * without IndexedDB (or one that refuses it) simply gets the shipped data.
+ * What the browser holds for a data folder, and its key. A browser without IndexedDB (or one that
+ * refuses it) holds nothing: it simply gets the shipped data.
  */
+export async function readStoredState(
+  dataBaseUrl: string,
+  custom?: UseStore,
+): Promise<{ readonly key: string; readonly state: StoredState }> {
+  const key = storageKey(dataBaseUrl);
+  try {
+    return { key, state: await loadState(key, custom) };
+  } catch (error) {
+    console.warn('stored import not readable, using the shipped data:', error);
+    return { key, state: EMPTY_STATE };
+  }
+}
+
+/** Reads the stored import of a data folder and applies it to the shipped registry. */
 export async function loadWithImport(
   shipped: ValidationResult,
   dataBaseUrl: string,
   custom?: UseStore,
 ): Promise<LoadedData> {
-  const key = storageKey(dataBaseUrl);
-  let state = EMPTY_STATE;
-  try {
-    state = await loadState(key, custom);
-  } catch (error) {
-    console.warn('stored import not readable, using the shipped data:', error);
-  }
+  const { key, state } = await readStoredState(dataBaseUrl, custom);
   return withState(shipped, state, key);
 }

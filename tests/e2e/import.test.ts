@@ -82,11 +82,18 @@ describe('importing official boundaries in the browser', () => {
       expect(after).toContain('0.65 平方公里');
       expect(after).toContain('官方边界');
 
-      // Reload: the import persists (IndexedDB).
+      // Reload: the import persists (IndexedDB), and is validated in the registry worker beside
+      // the shipped registry: the page itself never loads the validator.
+      const mainThreadChunks: string[] = [];
+      page.on('request', (request) => {
+        if (request.frame() === page.mainFrame()) mainThreadChunks.push(request.url());
+      });
       await page.reload();
       await waitForMapReady(page);
       await page.getByText('正在使用导入的边界（parks-4549.zip').waitFor();
       expect(await gtArea(page)).toContain('0.65 平方公里');
+      expect(mainThreadChunks.some((url) => url.includes('/assets/persist-'))).toBe(true);
+      expect(mainThreadChunks.filter((url) => /\/assets\/validate-/.test(url))).toEqual([]);
 
       // Export parks.geojson: the imported registry, ready for geo/.
       await page.getByRole('button', { name: '导入官方边界', exact: true }).click();
