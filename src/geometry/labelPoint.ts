@@ -1,6 +1,6 @@
-import { bbox } from '@turf/turf';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import polylabel from 'polylabel';
+import { bboxOf } from './measure';
 import { polygonsOf } from './polygons';
 import { ringSignedArea } from './rings';
 
@@ -53,7 +53,7 @@ export function labelPoint(geometry: Polygon | MultiPolygon): [number, number] {
   const centroid = ringCentroid(outer);
   if (centroid && insideRing(centroid, outer) && !holes.some((hole) => insideRing(centroid, hole)))
     return centroid;
-  const [west, south, east, north] = bbox({ type: 'Polygon', coordinates: [outer] });
+  const [west, south, east, north] = bboxOf({ type: 'Polygon', coordinates: [outer] });
   const [x, y] = polylabel(
     largest as [number, number][][],
     Math.min(east - west, north - south) / 100,

@@ -1,4 +1,3 @@
-import { bbox } from '@turf/turf';
 import type { BBox, MultiPolygon, Polygon, Position } from 'geojson';
 import { polygonsOf } from './polygons';
 
@@ -43,7 +42,24 @@ export function areaKm2(geometry: Polygon | MultiPolygon): number {
   return m2 / M2_PER_KM2;
 }
 
-/** The bounding box [west, south, east, north]. */
+/**
+ * The bounding box [west, south, east, north] over every position, as Turf's `bbox` computes it.
+ * Turf-free for the same reason as {@link areaKm2}: this module is in the first load, and a Turf
+ * import here put @turf/bbox and @turf/meta there too.
+ */
 export function bboxOf(geometry: Polygon | MultiPolygon): BBox {
-  return bbox(geometry);
+  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const rings of polygonsOf(geometry)) {
+    for (const ring of rings) {
+      for (const position of ring) {
+        const x = position[0] ?? Number.NaN;
+        const y = position[1] ?? Number.NaN;
+        if (west > x) west = x;
+        if (south > y) south = y;
+        if (east < x) east = x;
+        if (north < y) north = y;
+      }
+    }
+  }
+  return [west, south, east, north];
 }

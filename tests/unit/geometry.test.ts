@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { area as turfArea } from '@turf/turf';
+import { area as turfArea, bbox as turfBbox } from '@turf/turf';
 import type { BBox, MultiPolygon, Polygon, Position } from 'geojson';
 import { checkLonLat, classifyPosition } from '../../src/geometry/coordinates';
 import { labelPoint } from '../../src/geometry/labelPoint';
@@ -255,7 +255,7 @@ describe('areaKm2', () => {
       6,
     );
   });
-  it('is Turf’s area to the last bit, for any rings and parts', () => {
+  it('is Turf’s area (and bboxOf Turf’s bbox) to the last bit, for any rings and parts', () => {
     const position = fc.tuple(
       fc.double({ min: 118.8, max: 120.3, noNaN: true }),
       fc.double({ min: 31.5, max: 32.6, noNaN: true }),
@@ -274,6 +274,8 @@ describe('areaKm2', () => {
         const [first = []] = coordinates;
         const single: Polygon = { type: 'Polygon', coordinates: first };
         expect(areaKm2(single)).toBe(turfArea(single) / 1e6);
+        expect(bboxOf(multi)).toEqual(turfBbox(multi));
+        expect(bboxOf(single)).toEqual(turfBbox(single));
       }),
       { numRuns: 500 },
     );

@@ -1,5 +1,5 @@
 import type { Bilingual } from '../../data/schema';
-import type { Lang } from '../../domain/i18n';
+import { fill, type Lang } from '../../domain/i18n';
 
 /**
  * The few chain-view strings the first screen needs (the buttons that open a chain, the notice
@@ -27,8 +27,5 @@ export function et(
   lang: Lang,
   values: Readonly<Record<string, string | number>> = {},
 ): string {
-  return ENTRY_STRINGS[key][lang].replace(/\{(\w+)\}/g, (placeholder, name: string) => {
-    const value = values[name];
-    return value === undefined ? placeholder : String(value);
-  });
+  return fill(ENTRY_STRINGS[key][lang], values);
 }

@@ -1,5 +1,5 @@
 import type { Bilingual } from '../../data/schema';
-import type { Lang } from '../../domain/i18n';
+import { fill, type Lang } from '../../domain/i18n';
 import { ENTRY_STRINGS } from './entryStrings';
 
 /**
@@ -148,10 +148,7 @@ export function ct(
   lang: Lang,
   values: Readonly<Record<string, string | number>> = {},
 ): string {
-  return CHAIN_STRINGS[key][lang].replace(/\{(\w+)\}/g, (placeholder, name: string) => {
-    const value = values[name];
-    return value === undefined ? placeholder : String(value);
-  });
+  return fill(CHAIN_STRINGS[key][lang], values);
 }
 
 /** "3 projects" / "1 project": English singular for one; Chinese has no plural. */
