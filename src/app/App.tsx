@@ -43,6 +43,7 @@ import RemapNotice from '../ui/chain/RemapNotice';
 const MapView = lazy(() => import('../map/MapView'));
 // The boundary importer's button and notice; the importer itself loads only when opened.
 const ImportEntry = lazy(() => import('../ui/import/ImportEntry'));
+const ProjectsEntry = lazy(() => import('../ui/projects/ProjectsEntry'));
 
 /** Base URL of the basemap and data files: beside the built app, so a deployment can replace them. */
 const GEO_BASE_URL = new URL('geo/', document.baseURI).href;
@@ -280,6 +281,13 @@ function Explorer(props: {
               data={props.imports.data}
               lang={lang()}
               controller={controller()}
+              onChange={(data) => props.imports.onChange(data)}
+            />
+          </PanelBoundary>
+          <PanelBoundary lang={lang()}>
+            <ProjectsEntry
+              data={props.imports.data}
+              lang={lang()}
               onChange={(data) => props.imports.onChange(data)}
             />
           </PanelBoundary>

@@ -34,6 +34,7 @@ export async function applyImport(
     state,
     key: data.key,
     previousActive: data.active,
+    projects: data.projects,
   };
 }
 
@@ -46,6 +47,7 @@ export async function resetImport(data: LoadedData): Promise<LoadedData> {
     state,
     key: data.key,
     previousActive: data.active,
+    projects: data.projects,
   };
 }
 
@@ -61,9 +63,12 @@ function sameImport(a: StoredImport | null, b: StoredImport | null): boolean {
  */
 export async function undoImport(data: LoadedData): Promise<LoadedData> {
   const state = await undo(data.key);
-  if (!state.current) return { shipped: data.shipped, active: data.shipped, state, key: data.key };
-  if (data.previousActive && sameImport(state.current, data.state.previous)) {
-    return { shipped: data.shipped, active: data.previousActive, state, key: data.key };
+  const projects = data.projects;
+  if (!state.current) {
+    return { shipped: data.shipped, active: data.shipped, state, key: data.key, projects };
   }
-  return withState(data.shipped, state, data.key);
+  if (data.previousActive && sameImport(state.current, data.state.previous)) {
+    return { shipped: data.shipped, active: data.previousActive, state, key: data.key, projects };
+  }
+  return { ...(await withState(data.shipped, state, data.key)), projects };
 }

@@ -78,5 +78,10 @@ export async function loadRegistryWithImport(baseUrl: string): Promise<LoadedDat
     stored.then(({ state }) => state.current?.parks ?? null),
   );
   const { key, state } = await stored;
-  return (await persist).withState(shipped, state, key, merged);
+  const { readProjectsLayer, withState } = await persist;
+  const projects = await readProjectsLayer(shipped, baseUrl);
+  // With a stored project list, the worker's merge (made with the shipped projects) is stale.
+  const stale = projects.layer.state.current !== null;
+  const loaded = await withState(projects.withProjects, state, key, stale ? null : merged);
+  return { ...loaded, projects: projects.layer };
 }

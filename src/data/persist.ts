@@ -22,18 +22,35 @@ export interface StoredImport {
   readonly added: readonly string[];
 }
 
-/** What the browser holds for one data folder. */
-export interface StoredState {
+/**
+ * One applied change of the project list: the whole projects.json it produced, from an imported
+ * ledger or from edits in the app.
+ */
+export interface StoredProjects {
+  /** The projects.json content, as plain JSON. */
+  readonly projects: unknown;
+  /** The ledger the projects came from, or null for an edit in the app. */
+  readonly fileName: string | null;
+  /** When it was applied (ISO 8601). */
+  readonly appliedAt: string;
+  /** Projects added, updated and removed by it. */
+  readonly added: readonly string[];
+  readonly updated: readonly string[];
+  readonly removed: readonly string[];
+}
+
+/** What the browser holds for one data folder and one kind of import. */
+export interface StoredState<T = StoredImport> {
   /** The import in use, or null for the shipped data. */
-  readonly current: StoredImport | null;
+  readonly current: T | null;
   /** What was in use before the last change (null: the shipped data). */
-  readonly previous: StoredImport | null;
+  readonly previous: T | null;
   /** Whether the last change can be undone. */
   readonly canUndo: boolean;
 }
 
 /** Nothing stored: the shipped data, nothing to undo. */
-export const EMPTY_STATE: StoredState = { current: null, previous: null, canUndo: false };
+export const EMPTY_STATE: StoredState<never> = { current: null, previous: null, canUndo: false };
 
 let defaultStore: UseStore | undefined;
 
@@ -48,7 +65,7 @@ function store(custom?: UseStore): UseStore {
  * What an import replaces in the registry. Each kind keeps its own stored state (its own undo);
  * a second importer adds its kind here.
  */
-export type ImportKind = 'boundaries';
+export type ImportKind = 'boundaries' | 'projects';
 
 /**
  * The key of a data folder's state for one kind of import: an import belongs to the registry it
@@ -59,7 +76,7 @@ export function storageKey(dataBaseUrl: string, kind: ImportKind = 'boundaries')
   return kind === 'boundaries' ? `import:${dataBaseUrl}` : `import:${kind}:${dataBaseUrl}`;
 }
 
-function isState(value: unknown): value is StoredState {
+function isState<T>(value: unknown): value is StoredState<T> {
   return (
     typeof value === 'object' &&
     value !== null &&
@@ -70,27 +87,30 @@ function isState(value: unknown): value is StoredState {
 }
 
 /** The stored state, or the empty one when nothing (readable) is stored. */
-export async function loadState(key: string, custom?: UseStore): Promise<StoredState> {
+export async function loadState<T = StoredImport>(
+  key: string,
+  custom?: UseStore,
+): Promise<StoredState<T>> {
   const value = await get<unknown>(key, store(custom));
-  return isState(value) ? value : EMPTY_STATE;
+  return isState<T>(value) ? value : EMPTY_STATE;
 }
 
-async function change(
+async function change<T>(
   key: string,
-  next: (state: StoredState) => StoredState,
+  next: (state: StoredState<T>) => StoredState<T>,
   custom?: UseStore,
-): Promise<StoredState> {
-  const updated = next(await loadState(key, custom));
+): Promise<StoredState<T>> {
+  const updated = next(await loadState<T>(key, custom));
   await set(key, updated, store(custom));
   return updated;
 }
 
 /** Makes `imported` the registry in use; the one before it can be restored by {@link undo}. */
-export function saveImport(
+export function saveImport<T = StoredImport>(
   key: string,
-  imported: StoredImport,
+  imported: T,
   custom?: UseStore,
-): Promise<StoredState> {
+): Promise<StoredState<T>> {
   return change(
     key,
     (state) => ({ current: imported, previous: state.current, canUndo: true }),
@@ -99,8 +119,11 @@ export function saveImport(
 }
 
 /** Goes back to the shipped data; {@link undo} brings the import back. */
-export function resetToShipped(key: string, custom?: UseStore): Promise<StoredState> {
-  return change(
+export function resetToShipped<T = StoredImport>(
+  key: string,
+  custom?: UseStore,
+): Promise<StoredState<T>> {
+  return change<T>(
     key,
     (state) => ({ current: null, previous: state.current, canUndo: true }),
     custom,
@@ -108,8 +131,8 @@ export function resetToShipped(key: string, custom?: UseStore): Promise<StoredSt
 }
 
 /** Undoes the last apply or reset: one step only. */
-export function undo(key: string, custom?: UseStore): Promise<StoredState> {
-  return change(
+export function undo<T = StoredImport>(key: string, custom?: UseStore): Promise<StoredState<T>> {
+  return change<T>(
     key,
     (state) =>
       state.canUndo ? { current: state.previous, previous: null, canUndo: false } : state,
@@ -130,6 +153,19 @@ export interface LoadedData {
    * the active one before the last apply or reset), so that undo need not validate it again.
    */
   readonly previousActive?: ValidationResult;
+  /** The project list's own stored state (an imported ledger, edits), when this page read it. */
+  readonly projects?: ProjectsLayer;
+}
+
+/**
+ * The project list's layer: its stored state and the registry as shipped, before any stored
+ * projects replaced its projects. `LoadedData.shipped` is then that registry with the stored
+ * projects, so "reset to shipped boundaries" keeps the project list and the other way round.
+ */
+export interface ProjectsLayer {
+  readonly key: string;
+  readonly state: StoredState<StoredProjects>;
+  readonly base: ValidationResult;
 }
 
 /**
@@ -175,6 +211,35 @@ export async function loadWithImport(
   dataBaseUrl: string,
   custom?: UseStore,
 ): Promise<LoadedData> {
-  const { key, state } = await readStoredState(dataBaseUrl, custom);
-  return withState(shipped, state, key);
+  const [{ key, state }, projects] = await Promise.all([
+    readStoredState(dataBaseUrl, custom),
+    readProjectsLayer(shipped, dataBaseUrl, custom),
+  ]);
+  return { ...(await withState(projects.withProjects, state, key)), projects: projects.layer };
+}
+
+/**
+ * The project list's stored state for a data folder, and the shipped registry with the stored
+ * projects in place of its own (validated here, lazily: only when a project list is stored).
+ * Nothing readable stored: the shipped registry as it is.
+ */
+export async function readProjectsLayer(
+  shipped: ValidationResult,
+  dataBaseUrl: string,
+  custom?: UseStore,
+): Promise<{ readonly layer: ProjectsLayer; readonly withProjects: ValidationResult }> {
+  const key = storageKey(dataBaseUrl, 'projects');
+  let state: StoredState<StoredProjects> = EMPTY_STATE;
+  try {
+    state = await loadState<StoredProjects>(key, custom);
+  } catch (error) {
+    console.warn('stored project list not readable, using the shipped projects:', error);
+  }
+  const layer: ProjectsLayer = { key, state, base: shipped };
+  if (!state.current) return { layer, withProjects: shipped };
+  const { projectsInput, validateRegistry } = await import('./validate');
+  return {
+    layer,
+    withProjects: validateRegistry(projectsInput(shipped.registry, state.current.projects)),
+  };
 }

@@ -88,6 +88,22 @@ export function registryInput(registry: Registry, parks: unknown): RegistryInput
 }
 
 /**
+ * The raw registry files of a validated registry, with `projects` (a projects.json) in place of
+ * its projects: how an imported or edited project list is validated as files.
+ */
+export function projectsInput(registry: Registry, projects: unknown): RegistryInput {
+  const parks = {
+    type: 'FeatureCollection',
+    features: registry.parks.map((park) => ({
+      type: 'Feature',
+      properties: park.properties,
+      geometry: park.geometry,
+    })),
+  };
+  return { ...registryInput(registry, parks), projects };
+}
+
+/**
  * Validates the three registry files: each record against its schema, then unique ids,
  * references, 一园区一主导产业, zones, geometry, overlaps, containment, schematic areas and
  * project locations. Every finding is reported; nothing throws. The registry holds every record

@@ -21,7 +21,6 @@ export {
   newProjectId,
   slugify,
   validateProjects,
-  withProjects,
   type MergeMode,
   type ProjectsMerge,
   type ProjectsMergeOptions,
@@ -29,7 +28,6 @@ export {
 export {
   parkMayBeNull,
   planImport,
-  provenanceTitle,
   questionKey,
   type Answer,
   type Answers,

@@ -1,5 +1,5 @@
 import type { Project, Registry } from '../../data/schema';
-import { registryInput, validateRegistry, type ValidationResult } from '../../data/validate';
+import { projectsInput, validateRegistry, type ValidationResult } from '../../data/validate';
 import type { ToPinyin } from '../../domain/search';
 import { normaliseName } from '../match';
 import { text, type Text } from '../text';
@@ -193,25 +193,9 @@ export function mergeProjects(
   };
 }
 
-/** The registry's other files, as plain JSON, with `projects` in place of its projects. */
-export function withProjects(
-  registry: Registry,
-  projects: unknown,
-): Parameters<typeof validateRegistry>[0] {
-  const parks = {
-    type: 'FeatureCollection',
-    features: registry.parks.map((park) => ({
-      type: 'Feature',
-      properties: park.properties,
-      geometry: park.geometry,
-    })),
-  };
-  return { ...registryInput(registry, parks), projects };
-}
-
 /** Validates the merged projects with the registry's chains and parks, by the same rules as geo/. */
 export function validateProjects(registry: Registry, projects: unknown): ValidationResult {
-  return validateRegistry(withProjects(registry, projects));
+  return validateRegistry(projectsInput(registry, projects));
 }
 
 /** projects.json as geo/ holds it: two-space JSON, a newline at the end; ready to commit. */

@@ -17,6 +17,7 @@ import {
   type Resolution,
   type Resolver,
 } from './resolve';
+import { buildRecord, type Cells } from './record';
 import { isTotalRow, type LedgerTable } from './table';
 import {
   cleanText,
@@ -124,18 +125,6 @@ export function questionKey(
 ): string {
   return `${field}|${chain ?? ''}|${cleanText(value).toLowerCase()}`;
 }
-
-/**
- * The provenance title of a row: "导入自 2024重大项目.xlsx · 工作表「清单」 · 第 12 行" (a CSV has
- * no sheet: "导入自 2024重大项目.csv · 第 12 行").
- */
-export function provenanceTitle(fileName: string, sheet: string | null, row: number): string {
-  return sheet === null
-    ? `导入自 ${fileName} · 第 ${row} 行`
-    : `导入自 ${fileName} · 工作表「${sheet}」 · 第 ${row} 行`;
-}
-
-type Cells = Partial<Record<ProjectField, CellValue>>;
 
 function cellsOf(cells: readonly CellValue[], mapping: readonly ColumnMapping[]): Cells {
   const out: Cells = {};
@@ -388,64 +377,4 @@ export function planImport(
     refused: rows.filter((r) => r.state === 'refused').length,
     skipped: rows.filter((r) => r.state === 'skipped').length,
   };
-}
-
-interface RecordParts {
-  readonly name: string;
-  readonly park: string | null;
-  readonly chain: string;
-  readonly chainBasis: 'reported' | 'inferred';
-  readonly segment: string | null;
-  readonly status: ProjectStatus;
-  readonly year: number | null;
-  readonly investment: number | null;
-  readonly location: readonly [number, number] | undefined;
-  readonly cells: Cells;
-  readonly remarks: readonly Text[];
-  readonly row: number;
-  readonly options: PlanOptions;
-}
-
-/** The source of an imported row: file, sheet and row; the row's own facts in its note. */
-function provenance(parts: RecordParts): Record<string, string>[] {
-  const { cells, options } = parts;
-  const facts = [
-    ['建设单位', cells.firm],
-    ['建设内容', cells.content],
-    ['辖市区', cells.district],
-    ['备注', cells.note],
-  ]
-    .filter(([, value]) => !isBlank((value ?? null) as CellValue))
-    .map(([label, value]) => `${String(label)}：${cleanText((value ?? null) as CellValue)}`);
-  for (const remark of parts.remarks) facts.push(remark.zh);
-  const source: Record<string, string> = {
-    title: provenanceTitle(options.fileName, options.sheet, parts.row),
-    date: options.date,
-  };
-  if (facts.length > 0) source['note'] = facts.join('；').slice(0, 2000);
-  const sources = [source];
-  const given = cleanText(cells.source ?? null);
-  if (given !== '') {
-    sources.push(/^https?:\/\/\S+$/i.test(given) ? { title: given, url: given } : { title: given });
-  }
-  return sources;
-}
-
-function buildRecord(parts: RecordParts): ProjectRecord {
-  const record: Record<string, unknown> = {
-    name: { zh: parts.name },
-    park: parts.park,
-    park_basis: 'reported',
-    chain: parts.chain,
-    chain_basis: parts.chainBasis,
-    segment: parts.segment,
-    segment_basis: parts.segment ? 'reported' : null,
-    status: parts.status,
-    year: parts.year,
-    investment_cny_100m: parts.investment,
-    confidence: 'M',
-    sources: provenance(parts),
-  };
-  if (parts.location) record['location'] = [...parts.location];
-  return record;
 }

@@ -1,0 +1,131 @@
+import type { Bilingual } from '../../data/schema';
+import { fill, type Lang } from '../../domain/i18n';
+
+/**
+ * The project importer's strings, beside its views so that they load with them (the entry is
+ * lazily loaded too); the same shape as the shared table.
+ */
+export const PROJECT_STRINGS = {
+  'projects.open': { zh: '导入项目清单', en: 'Import a project list' },
+  'projects.title': {
+    zh: '导入项目清单（Excel / CSV）',
+    en: 'Import a project list (Excel / CSV)',
+  },
+  'projects.inUse': {
+    zh: '正在使用导入的项目清单：{file}（{date}）。',
+    en: 'Using the imported project list: {file} ({date}).',
+  },
+  'projects.editedInUse': {
+    zh: '正在使用在应用中修改过的项目清单（{date}）。',
+    en: 'Using a project list edited in the app ({date}).',
+  },
+  'projects.shippedInUse': {
+    zh: '项目已恢复为发布数据。',
+    en: 'Projects are back to the shipped data.',
+  },
+  'projects.undo': { zh: '撤销项目更改', en: 'Undo the project change' },
+  'projects.reset': { zh: '项目恢复为发布数据', en: 'Reset projects to shipped data' },
+  'projects.intro': {
+    zh: '支持 .xlsx、.xls、.ods 和 .csv（UTF-8 或 GBK）。会找到标题行下面的表头，逐行检查；确认前不会改动任何数据。',
+    en: 'Reads .xlsx, .xls, .ods and .csv (UTF-8 or GBK). The header is found below any title rows and every row is checked; nothing changes until you confirm.',
+  },
+  'projects.chooseFile': { zh: '选择项目清单文件', en: 'Choose a project list' },
+  'projects.reading': { zh: '正在读取…', en: 'Reading…' },
+  'projects.read': {
+    zh: '{file}：表头在第 {header} 行，{rows} 行数据',
+    en: '{file}: header at row {header}, {rows} data rows',
+  },
+  'projects.sheet': { zh: '工作表', en: 'Sheet' },
+  'projects.columns': { zh: '列的对应', en: 'Columns' },
+  'projects.notImported': { zh: '（不导入）', en: '(not imported)' },
+  'projects.needName': {
+    zh: '请把一列对应为“项目名称”。',
+    en: 'Map one column to “project name”.',
+  },
+  'projects.firstRows': { zh: '前几行（按读取结果）', en: 'First rows, as read' },
+  'projects.questions': { zh: '需要确认的值', en: 'Values to settle' },
+  'projects.questionsHint': {
+    zh: '每个不认识的值只问一次，回答适用于所有含此值的行。',
+    en: 'Each unknown value is asked once; the answer applies to every row that has it.',
+  },
+  'projects.question': {
+    zh: '{field}「{value}」（第 {rows} 行）→',
+    en: '{field} “{value}” (rows {rows}) →',
+  },
+  'projects.choose': { zh: '请选择…', en: 'Choose…' },
+  'projects.skipRows': { zh: '不导入这些行', en: 'Leave these rows out' },
+  'projects.noPark': { zh: '不属于任何园区', en: 'In no park' },
+  'projects.empty': { zh: '（空）', en: '(empty)' },
+  'projects.rows': { zh: '逐行预览', en: 'Every row' },
+  'projects.counts': {
+    zh: '可导入 {ready} 行，待确认 {waiting} 行，拒绝 {refused} 行，跳过 {skipped} 行',
+    en: '{ready} ready, {waiting} need a choice, {refused} refused, {skipped} skipped',
+  },
+  'projects.state.ready': { zh: '可导入', en: 'ready' },
+  'projects.state.question': { zh: '待确认', en: 'needs a choice' },
+  'projects.state.refused': { zh: '拒绝', en: 'refused' },
+  'projects.state.skipped': { zh: '跳过', en: 'skipped' },
+  'projects.rowLabel': { zh: '第 {row} 行', en: 'Row {row}' },
+  'projects.mode': { zh: '合并方式', en: 'How to merge' },
+  'projects.mode.merge': {
+    zh: '新增并更新（按编号，否则按名称和园区匹配）',
+    en: 'Add new and update matching (by id, else by name and park)',
+  },
+  'projects.mode.replace': {
+    zh: '替换整个项目清单',
+    en: 'Replace the whole project list',
+  },
+  'projects.valid': {
+    zh: '校验通过：新增 {added} 个，更新 {updated} 个，移除 {removed} 个项目。',
+    en: 'Valid: {added} projects added, {updated} updated, {removed} removed.',
+  },
+  'projects.invalid': {
+    zh: '合并结果有 {count} 个问题，修正后才能应用：',
+    en: 'The merged registry has {count} problems; fix them before applying:',
+  },
+  'projects.nothing': {
+    zh: '还没有可导入的行。',
+    en: 'No row is ready to import yet.',
+  },
+  'projects.apply': { zh: '应用', en: 'Apply' },
+  'projects.cancel': { zh: '取消', en: 'Cancel' },
+  'projects.exportJson': { zh: '导出 projects.json', en: 'Export projects.json' },
+  'projects.exportCsv': { zh: '导出项目 CSV', en: 'Export projects CSV' },
+  'projects.exported': { zh: '已导出 {file}。', en: '{file} exported.' },
+  'projects.saveFailed': {
+    zh: '无法保存到浏览器存储，未应用：{error}',
+    en: 'Could not save to the browser’s storage, so nothing was applied: {error}',
+  },
+  'projects.field.id': { zh: '编号', en: 'id' },
+  'projects.field.name': { zh: '项目名称', en: 'project name' },
+  'projects.field.content': { zh: '建设内容', en: 'content' },
+  'projects.field.park': { zh: '所在园区', en: 'park' },
+  'projects.field.district': { zh: '辖市区', en: 'district' },
+  'projects.field.chain': { zh: '产业链', en: 'chain' },
+  'projects.field.segment': { zh: '环节', en: 'segment' },
+  'projects.field.status': { zh: '项目状态', en: 'status' },
+  'projects.field.year': { zh: '年份', en: 'year' },
+  'projects.field.signed': { zh: '签约时间', en: 'signed' },
+  'projects.field.started': { zh: '开工时间', en: 'construction start' },
+  'projects.field.completed': { zh: '竣工/投产时间', en: 'completion' },
+  'projects.field.investment': { zh: '总投资', en: 'investment' },
+  'projects.field.firm': { zh: '建设单位', en: 'firm' },
+  'projects.field.lon': { zh: '经度', en: 'longitude' },
+  'projects.field.lat': { zh: '纬度', en: 'latitude' },
+  'projects.field.location': { zh: '坐标', en: 'location' },
+  'projects.field.source': { zh: '来源', en: 'source' },
+  'projects.field.note': { zh: '备注', en: 'note' },
+  'projects.field.unit': { zh: '金额单位', en: 'money unit' },
+} as const satisfies Record<string, Bilingual>;
+
+/** A key of the project importer's strings. */
+export type ProjectsKey = keyof typeof PROJECT_STRINGS;
+
+/** The string for `key` in `lang`, placeholders filled as `t` does. */
+export function tp(
+  key: ProjectsKey,
+  lang: Lang,
+  values: Readonly<Record<string, string | number>> = {},
+): string {
+  return fill(PROJECT_STRINGS[key][lang], values);
+}
