@@ -1,4 +1,5 @@
 import type { GeometryRule } from '../geometry/problems';
+import type { ValidityRule } from '../geometry/simpleFeatures';
 
 /**
  * The validator's vocabulary: rule codes, what a finding is, the registry's file names and how a
@@ -21,6 +22,7 @@ export type Rule =
   | 'zone-not-main'
   | 'zone-on-main'
   | GeometryRule
+  | ValidityRule
   | 'overlap'
   | 'outside-zone'
   | 'area-mismatch'
@@ -50,6 +52,17 @@ export const RULES: Readonly<Record<Rule, string>> = {
   'coordinates-range': 'coordinates are WGS-84 degrees',
   'coordinates-swapped': 'coordinates are [lon, lat], not [lat, lon]',
   'outside-zhenjiang': 'coordinates lie in Zhenjiang',
+  'ring-self-touch':
+    'a ring does not touch or run back over itself (OGC Simple Features, as GEOS IsValid)',
+  'ring-self-cross': 'a ring does not cross itself (OGC Simple Features)',
+  'rings-cross': "a polygon's rings do not cross each other",
+  'hole-outside-shell': 'a hole lies inside its outer ring',
+  'holes-nested': 'holes do not lie inside or overlap each other',
+  'interior-disconnected':
+    'holes touch their outer ring and each other at most at points that leave the area in one piece',
+  'parts-overlap': 'the parts of a MultiPolygon do not overlap',
+  'parts-share-edge': 'the parts of a MultiPolygon touch at points only, not along edges',
+  'duplicate-part': 'a MultiPolygon holds each part once',
   overlap: 'parks do not overlap, except a park and its own zone',
   'outside-zone': 'a park with a zone lies inside it',
   'area-mismatch': "a schematic park's drawn area is within 5% of its reported area_km2",

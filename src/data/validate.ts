@@ -16,6 +16,7 @@ import { quickPark } from './rules/quickPark';
 import { checkReference } from './rules/references';
 import { isRecord, reporter } from './rules/report';
 import { containmentFindings, overlapFindings } from './rules/shapes';
+import { validityFindings } from './rules/validity';
 
 /**
  * The registry validator: the schema per record plus every rule that looks across records
@@ -169,8 +170,10 @@ export function validateRegistry(
     reportParks,
   );
   lap('parks.schema');
-  const measurable = parkFindings(parks, chains, reportParks);
+  const shaped = parkFindings(parks, chains, reportParks);
   lap('parks.rules');
+  const measurable = validityFindings(shaped, reportParks);
+  lap('parks.validity');
   containmentFindings(measurable, reportParks);
   lap('parks.containment');
   overlapFindings(measurable, reportParks);

@@ -147,6 +147,15 @@ describe('merging', () => {
     expect(rules).toContain('overlap');
   });
 
+  it('the same feature twice for one park (a layer read twice) is refused, naming the park', () => {
+    const copy = { ...converted.features[0]!, index: 9 };
+    const features = [...converted.features, copy];
+    const match = matchFeatures(features, '名称', registry.parks, new Map([[9, 'gt']]));
+    const merged = mergeImport(registry, features, match, options);
+    const findings = validateMerged(registry, merged.parks).findings;
+    expect(findings).toEqual([expect.objectContaining({ id: 'gt', rule: 'duplicate-part' })]);
+  });
+
   const newPark: NewParkInput = {
     feature: 2,
     id: 'zj-new-materials',
