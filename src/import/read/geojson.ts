@@ -37,13 +37,17 @@ function geoJsonCrs(fileName: string, value: unknown): CrsGuess | null {
   const code = /epsg:{1,2}(\d+)$/i.exec(name)?.[1];
   const crs = code ? crsFromEpsg(Number(code)) : null;
   if (!crs) {
-    const shown = (name || JSON.stringify(value) || '').slice(0, 80);
     throw new ImportError(
       fileName,
-      text(
-        `crs 成员中的坐标系无法识别：${shown}；请选择坐标系`,
-        `unknown coordinate system in the crs member: ${shown}; choose the coordinate system`,
-      ),
+      name
+        ? text(
+            `crs 成员中的坐标系无法识别：${name.slice(0, 80)}；请选择坐标系`,
+            `unknown coordinate system in the crs member: ${name.slice(0, 80)}; choose the coordinate system`,
+          )
+        : text(
+            'crs 成员没有给出坐标系名称（properties.name）；请删除它或选择坐标系',
+            'the crs member names no coordinate system (properties.name): remove it or choose the coordinate system',
+          ),
     );
   }
   return statedGuess(
