@@ -2,7 +2,8 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { inZhenjiang } from '../geometry/coordinates';
 import { polygonsOf } from '../geometry/polygons';
 import { roundRing, wind } from '../geometry/rings';
-import type { CrsDef } from './crs';
+import { transformationOf, type CrsDef } from './crs';
+import { candidatesLine, inferCrs } from './guess';
 import { converterFor, type Converter } from './transform';
 import type { ImportSource, SourceFeature } from './parse';
 import { text, type Text } from './text';
@@ -29,6 +30,13 @@ export interface ConvertedSource {
   readonly features: readonly ConvertedFeature[];
   /** Problems worth a look before applying: coordinates outside Zhenjiang, dropped rings. */
   readonly warnings: readonly Text[];
+  /**
+   * Most of the data does not land in Zhenjiang: the system (or the axis order) is wrong, and
+   * matching or validating the result would only report the symptoms. The first warning says so.
+   */
+  readonly misplaced: boolean;
+  /** The transformation applied, named for the output ("inverse projection, EPSG:15919 …"). */
+  readonly transformation: Text;
 }
 
 /** Converts, rounds and closes a ring, dropping positions that rounding made repeat. */
@@ -101,30 +109,66 @@ export function convertSource(
     features.push({ index: feature.index, properties: feature.properties, geometry });
   }
   const warnings: Text[] = [];
-  if (invalid > 0) {
+  const misplaced = features.length === 0 || invalid + outside > total / 2;
+  if (misplaced) {
     warnings.push(
-      text(
-        `按 ${crs.name.zh} 转换后有 ${invalid} 个坐标无效：坐标系很可能选错了。`,
-        `${invalid} positions are not valid after conversion from ${crs.name.en}: the coordinate system is most likely wrong.`,
-      ),
+      misplacedText(source, crs, swapAxes, total === 0 ? 0 : (invalid + outside) / total),
     );
-  }
-  if (outside > 0) {
-    warnings.push(
-      text(
-        `按 ${crs.name.zh} 转换后，${total} 个坐标中有 ${outside} 个不在镇江：请检查坐标系。`,
-        `After conversion from ${crs.name.en}, ${outside} of ${total} positions are not in Zhenjiang: check the coordinate system.`,
-      ),
-    );
-  }
-  if (dropped.rings > 0) {
-    warnings.push(
-      text(
-        `${dropped.rings} 个环在 0.1 米精度下退化，已舍弃。`,
-        `${dropped.rings} rings collapse at 0.1 m precision and were dropped.`,
-      ),
-    );
+  } else {
+    if (invalid > 0) {
+      warnings.push(
+        text(
+          `按 ${crs.name.zh} 转换后有 ${invalid} 个坐标无效：坐标系很可能选错了。`,
+          `${invalid} positions are not valid after conversion from ${crs.name.en}: the coordinate system is most likely wrong.`,
+        ),
+      );
+    }
+    if (outside > 0) {
+      warnings.push(
+        text(
+          `按 ${crs.name.zh} 转换后，${total} 个坐标中有 ${outside} 个不在镇江：请检查坐标系。`,
+          `After conversion from ${crs.name.en}, ${outside} of ${total} positions are not in Zhenjiang: check the coordinate system.`,
+        ),
+      );
+    }
+    if (dropped.rings > 0) {
+      warnings.push(
+        text(
+          `${dropped.rings} 个环在 0.1 米精度下退化，已舍弃。`,
+          `${dropped.rings} rings collapse at 0.1 m precision and were dropped.`,
+        ),
+      );
+    }
   }
   if (crs.caveat) warnings.push(crs.caveat);
-  return { crs, features, warnings };
+  return { crs, features, warnings, misplaced, transformation: transformationOf(crs) };
+}
+
+/**
+ * Why the data is not in Zhenjiang, said as a wrong system or axis order rather than by its
+ * symptoms (collapsed rings, then "no feature matched"): what the systems that do fit are.
+ */
+function misplacedText(source: ImportSource, crs: CrsDef, swapAxes: boolean, share: number): Text {
+  const percent = Math.round(share * 100);
+  const head = text(
+    `按 ${crs.name.zh}${swapAxes ? '（交换坐标轴）' : ''}读取，${percent}% 的坐标不在镇江：坐标系或坐标轴顺序不对`,
+    `Read as ${crs.name.en}${swapAxes ? ' with axes swapped' : ''}, ${percent}% of the positions do not land in Zhenjiang: the coordinate system or the axis order is wrong`,
+  );
+  const positions = source.features.flatMap((f) => [...positionsOf(f.geometry)]);
+  const fits = inferCrs(source.fileName, positions, null);
+  const others = {
+    ...fits,
+    candidates: fits.candidates.filter((c) => c.crs.id !== crs.id || c.swapAxes !== swapAxes),
+  };
+  if (others.candidates.length === 0) {
+    return text(
+      `${head.zh}；没有已知坐标系能把它放在镇江。`,
+      `${head.en}; no known system puts it in Zhenjiang.`,
+    );
+  }
+  const swapOnly = others.candidates.some((c) => c.crs.id === crs.id && c.swapAxes !== swapAxes);
+  return text(
+    `${head.zh}${swapOnly ? '（交换坐标轴即可）' : ''}；能放在镇江的坐标系：${candidatesLine(others, 'zh')}。`,
+    `${head.en}${swapOnly ? ' (swapping the axes fixes it)' : ''}; systems that fit: ${candidatesLine(others)}.`,
+  );
 }

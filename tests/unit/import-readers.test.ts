@@ -356,3 +356,40 @@ describe('GPX and TopoJSON', () => {
     );
   });
 });
+
+describe('a wrong system or axis order is diagnosed as such', () => {
+  it('Gauss–Krüger metres read as WGS-84 degrees: one warning naming the systems that fit', () => {
+    const source = read(file('parks.json', geoJson(projectTo(4549))));
+    const converted = convertSource(source, crsById('wgs84')!);
+    expect(converted.misplaced).toBe(true);
+    expect(converted.warnings[0]?.en).toMatch(
+      /^Read as WGS-84 .*, 100% of the positions do not land in Zhenjiang: the coordinate system or the axis order is wrong; systems that fit: EPSG:4549 = /,
+    );
+    expect(converted.warnings.map((w) => w.en).join('\n')).not.toMatch(/collapse/);
+  });
+
+  it('latitude-first degrees read as they are: swapping the axes fixes it', () => {
+    const swapped = geoJson((p) => [p[1] ?? 0, p[0] ?? 0]);
+    const converted = convertSource(read(file('latlon.geojson', swapped)), crsById('wgs84')!);
+    expect(converted.misplaced).toBe(true);
+    expect(converted.warnings[0]?.en).toMatch(
+      /\(swapping the axes fixes it\); systems that fit: wgs84 \(axes swapped\)/,
+    );
+  });
+
+  it('data in Zhenjiang is not misplaced, and the transformation applied is named', () => {
+    const converted = convertSource(
+      read(
+        file(
+          'p.zip',
+          zipLayer('p', shapefile(projectTo(2437), { encoding: 'utf-8' }), PRJ[2437]!, null),
+        ),
+      ),
+      crsById('EPSG:2437')!,
+    );
+    expect(converted.misplaced).toBe(false);
+    expect(converted.transformation.en).toMatch(
+      /^inverse projection, EPSG:15919 "Beijing 1954 to WGS 84 \(2\)"/,
+    );
+  });
+});
