@@ -1,4 +1,4 @@
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { JSDOM } from 'jsdom';
@@ -7,14 +7,19 @@ import {
   errorText,
   fieldValue,
   formatParksFile,
+  candidateChoice,
   planImport,
   readImportFiles,
+  shiftAlternatives,
+  transformationOf,
   validateMerged,
+  type CrsGuess,
   type ImportSource,
   type ImportedQuality,
   type InputFile,
   type XmlParser,
 } from '../src/import';
+import { writeFileAtomically } from './lib/atomicWrite';
 import { validateDirectory } from './validate';
 
 /**
@@ -26,11 +31,17 @@ import { validateDirectory } from './validate';
  * findings, 2 on a usage error.
  */
 
-const USAGE = `usage: npm run import -- FILE [--crs auto|wgs84|cgcs2000|gcj02|bd09|EPSG:NNNN]
-                            [--match-field NAME] [--boundary official|approximate]
+const USAGE = `usage: npm run import -- FILE [--crs auto|wgs84|cgcs2000|gcj02|bd09|EPSG:NNNN] [--swap-axes]
+                            [--datum-shift default|none|epsg:15919|towgs84:DX,DY,DZ[,RX,RY,RZ,DS]]
+                            [--layer NAME] [--match-field NAME] [--boundary official|approximate]
                             [--out FILE] [--data DIR]
-  FILE           GeoJSON, KML, KMZ, a zipped Shapefile, or a .shp (its .dbf/.prj/.cpg are read beside it)
-  --crs          the file's coordinate system (default auto: the .prj, the file, or the coordinates)
+  FILE           GeoJSON, TopoJSON, KML, KMZ, a zipped Shapefile, or a .shp (its .dbf/.prj/.cpg are read beside it)
+  --crs          the file's coordinate system (default auto: only what the file states, a .prj or a
+                 GeoJSON crs member; a file that states none is refused with the systems that fit)
+  --swap-axes    the file holds northing (or latitude) first
+  --datum-shift  the datum shift to WGS-84 (default: the .prj's own TOWGS84, else EPSG:15919 for
+                 Beijing 1954, none for Xian 1980)
+  --layer        of a zip with several Shapefile layers, the one to import
   --match-field  the attribute holding the park id or Chinese name (default: the one that matches most parks)
   --boundary     the boundary quality to set (default official)
   --out          where to write the merged parks.geojson (default parks.imported.geojson)
@@ -40,13 +51,25 @@ const USAGE = `usage: npm run import -- FILE [--crs auto|wgs84|cgcs2000|gcj02|bd
 interface Options {
   readonly file: string;
   readonly crs: string;
+  readonly swapAxes: boolean;
+  readonly datumShift: string;
+  readonly layer: string | null;
   readonly matchField: string | null;
   readonly boundary: ImportedQuality;
   readonly out: string;
   readonly data: string;
 }
 
-const VALUE_OPTIONS = ['--crs', '--match-field', '--boundary', '--out', '--data'] as const;
+const VALUE_OPTIONS = [
+  '--crs',
+  '--datum-shift',
+  '--layer',
+  '--match-field',
+  '--boundary',
+  '--out',
+  '--data',
+] as const;
+const FLAGS = ['--swap-axes'] as const;
 
 function parseArgs(args: readonly string[]): Options | string {
   const values = new Map<string, string>();
@@ -54,6 +77,10 @@ function parseArgs(args: readonly string[]): Options | string {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     const [name, inline] = arg.startsWith('--') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    if ((FLAGS as readonly string[]).includes(arg)) {
+      values.set(arg, 'yes');
+      continue;
+    }
     if (arg.startsWith('--')) {
       if (!(VALUE_OPTIONS as readonly string[]).includes(name ?? ''))
         return `unknown option ${arg}`;
@@ -70,6 +97,9 @@ function parseArgs(args: readonly string[]): Options | string {
   return {
     file: files[0],
     crs: values.get('--crs') ?? 'auto',
+    swapAxes: values.has('--swap-axes'),
+    datumShift: values.get('--datum-shift') ?? 'default',
+    layer: values.get('--layer') ?? null,
     matchField: values.get('--match-field') ?? null,
     boundary,
     out: values.get('--out') ?? 'parks.imported.geojson',
@@ -93,6 +123,45 @@ async function inputFiles(path: string): Promise<InputFile[]> {
     );
   });
   return Promise.all(siblings.map((name) => read(join(dirname(path), name))));
+}
+
+const REASONS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a part of the path is not a folder',
+};
+
+/** A file-system error as a few words, not Node's message with its stack of details. */
+function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  return REASONS[code] ?? 'the file system refused';
+}
+
+/** One line saying why FILE cannot be read, or null when it can. */
+async function checkReadable(file: string): Promise<string | null> {
+  try {
+    const info = await stat(file);
+    return info.isDirectory() ? `${file}: cannot be read — it is a folder` : null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && extname(file).toLowerCase() === '.shp') {
+      return `${file}: no such file — a Shapefile's shapes are in its .shp; give the path of the .shp`;
+    }
+    return `${file}: cannot be read — ${reasonOf(error)}`;
+  }
+}
+
+/** The one line that refuses a file whose system is only guessed: every fit, with its move. */
+function unconfirmedLine(fileName: string, guess: CrsGuess): string {
+  const fits = guess.candidates
+    .map((c) => {
+      const flag = candidateChoice(c).endsWith('|swap') ? ' --swap-axes' : '';
+      return `--crs ${c.crs.id}${flag} (${c.crs.name.en}: moves it ${Math.round(c.moveMetres).toLocaleString('en')} m)`;
+    })
+    .join('; ');
+  return `import: ${fileName} does not state its coordinate system, and ${guess.candidates.length} fit: ${fits} — measured from ${guess.reference.en}; give one with --crs`;
 }
 
 const xmlParser = (): XmlParser => {
@@ -126,18 +195,24 @@ export async function main(
   }
   const registry = registryResult.registry;
 
+  const unreadable = await checkReadable(options.file);
+  if (unreadable) {
+    print(unreadable);
+    return 1;
+  }
   let files: InputFile[];
   try {
     files = await inputFiles(resolve(options.file));
   } catch (error) {
-    print(
-      `${options.file}: cannot be read (${error instanceof Error ? error.message : String(error)})`,
-    );
+    print(`${options.file}: cannot be read — ${reasonOf(error)}`);
     return 1;
   }
   let source: ImportSource;
   try {
-    source = readImportFiles(files, { parseXml: xmlParser() });
+    source = readImportFiles(files, {
+      parseXml: xmlParser(),
+      ...(options.layer ? { layer: options.layer } : {}),
+    });
   } catch (error) {
     print(errorText(error).en);
     return 1;
@@ -146,31 +221,64 @@ export async function main(
   for (const note of source.notes) print(`  ${note.en}`);
 
   // The same stages, in the same order, as the app's import panel.
+  const crsChoice =
+    options.crs === 'auto' ? 'auto' : `${options.crs}${options.swapAxes ? '|swap' : ''}`;
   const plan = planImport(source, registry, {
-    crs: options.crs,
+    crs: crsChoice,
+    datumShift: options.datumShift,
     matchField: options.matchField,
     boundary: options.boundary,
     date: today,
   });
   if (options.crs === 'auto') print(`  ${source.guess.message.en}`);
-  if (plan.stop === 'crs-unknown') {
-    print(`import: give the coordinate system with --crs`);
+  if (plan.stop === 'crs-unconfirmed') {
+    print(unconfirmedLine(source.fileName, source.guess));
     return 1;
   }
-  if (plan.stop === 'crs-unrecognised' || !plan.crs || !plan.converted) {
+  if (plan.stop === 'crs-unknown') {
+    print(`import: ${source.fileName}: give the coordinate system with --crs`);
+    return 1;
+  }
+  if (plan.stop === 'shift-unrecognised') {
     print(
-      `import: unknown coordinate system ${options.crs}: use wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (a CGCS2000, Xian 1980 or Beijing 1954 Gauss–Krüger code, 4326, 4490, 3857)`,
+      `import: unknown datum shift ${options.datumShift}: use default, none, epsg:15919 or towgs84:DX,DY,DZ[,RX,RY,RZ,DS]`,
     );
     return 2;
   }
-  print(`  coordinate system: ${plan.crs.name.en}`);
+  if (plan.stop === 'crs-unrecognised' || !plan.crs || !plan.converted) {
+    print(
+      `import: unknown coordinate system ${options.crs}: use wgs84, cgcs2000, gcj02, bd09 or EPSG:NNNN (a CGCS2000, Xian 1980 or Beijing 1954 Gauss–Krüger code, 4326, 4490, 4214, 4610, 3857)`,
+    );
+    return 2;
+  }
+  print(`  coordinate system: ${plan.crs.name.en}${options.swapAxes ? ' (axes swapped)' : ''}`);
+  print(`  transformation: ${transformationOf(plan.crs).en}`);
+  for (const other of shiftAlternatives(source, plan.crs, options.swapAxes)) {
+    print(
+      `  other datum shift: ${other.shift.name.en} would move it ${Math.round(other.moveMetres)} m (--datum-shift ${other.shift.id === 'epsg15919' ? 'epsg:15919' : other.shift.id})`,
+    );
+  }
   const converted = plan.converted;
   for (const warning of converted.warnings) print(`  warning: ${warning.en}`);
+  if (converted.misplaced) {
+    print(
+      `import: ${source.fileName}: the coordinates do not land in Zhenjiang as ${plan.crs.id}: nothing imported; give the right --crs`,
+    );
+    return 1;
+  }
 
   const { field, match, merged } = plan;
+  if (source.fields.length === 0) {
+    print(
+      `import: ${source.fileName} has no attributes to match parks by: import it in the app and assign each feature to its park by hand`,
+    );
+    return 1;
+  }
   if (field === null || !match || !merged) {
     print(
-      `import: ${source.fileName} has no field ${field ?? ''}: choose one of ${source.fields.join(', ') || '(none)'}`,
+      field === null
+        ? `import: ${source.fileName}: no field matches any park by id or name: choose one with --match-field (${source.fields.join(', ')})`
+        : `import: ${source.fileName} has no field ${field}: choose one of ${source.fields.join(', ')}`,
     );
     return 1;
   }
@@ -211,7 +319,11 @@ export async function main(
     );
     return 1;
   }
-  await writeFile(options.out, formatParksFile(merged.parks));
+  const written = writeFileAtomically(options.out, formatParksFile(merged.parks));
+  if (!written.ok) {
+    print(`import: ${written.message}`);
+    return 1;
+  }
   print(
     `wrote ${options.out}: ${merged.changed.length} boundaries replaced (${merged.changed.join(', ')}), set to ${options.boundary}; valid`,
   );

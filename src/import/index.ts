@@ -57,6 +57,7 @@ export {
   type XmlParser,
 } from './parse';
 export {
+  candidateChoice,
   draftToNewPark,
   planChanges,
   planImport,
@@ -67,4 +68,5 @@ export {
   type PlanStop,
 } from './pipeline';
 export { readPrj } from './prj';
+export { shiftAlternatives, type ShiftAlternative } from './shifts';
 export { ImportError, errorText, type Text } from './text';

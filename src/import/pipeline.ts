@@ -1,14 +1,24 @@
 import type { District, ParkKind, ParkLevel, Registry } from '../data/schema';
 import { convertSource, type ConvertedSource } from './convert';
-import { crsById, type CrsDef } from './crs';
+import { crsById, withShift, type CrsDef } from './crs';
+import { shiftById } from './datum';
 import { matchFeatures, suggestMatchField, type MatchResult } from './match';
 import { mergeImport, type ImportedQuality, type MergeResult, type NewParkInput } from './merge';
 import type { ImportSource } from './parse';
 
 /** Everything a person (or the command line) decides about one file. */
 export interface ImportChoices {
-  /** 'auto' (what the file states or its numbers suggest), a system id, or an EPSG code. */
+  /**
+   * 'auto' (what the file states; a system only guessed from the numbers or the name is not
+   * taken: the plan stops at 'crs-unconfirmed'), a system id, or an EPSG code — with `|swap`
+   * when the file holds northing or latitude first (as a {@link CrsCandidate}'s {@link candidateChoice}).
+   */
   readonly crs: string;
+  /**
+   * The datum shift: 'default' (or absent: the .prj's own TOWGS84, else the built-in one), 'none',
+   * 'epsg:15919', or seven parameters 'towgs84:dx,dy,dz,rx,ry,rz,ds'.
+   */
+  readonly datumShift?: string;
   /** The attribute that names the parks; null: the one that matches most parks. */
   readonly matchField: string | null;
   readonly boundary: ImportedQuality;
@@ -21,10 +31,13 @@ export interface ImportChoices {
 
 /**
  * Why a plan stops before it is complete: the system cannot be known from the file (`crs-unknown`),
- * a chosen system is not one the importer knows (`crs-unrecognised`), or a chosen match field is
- * not in the file (`field-missing`).
+ * the file does not state it and the numbers fit one or more systems, so a person must choose
+ * (`crs-unconfirmed`: never act on a guess), a chosen system or datum shift is not one the importer
+ * knows (`crs-unrecognised`, `shift-unrecognised`), or a chosen match field is not in the file
+ * (`field-missing`).
  */
-export type PlanStop = 'crs-unknown' | 'crs-unrecognised' | 'field-missing';
+export type PlanStop =
+  'crs-unknown' | 'crs-unconfirmed' | 'crs-unrecognised' | 'shift-unrecognised' | 'field-missing';
 
 /**
  * One file taken through the importer's stages: the system settled, the polygons converted, the
@@ -45,9 +58,40 @@ export interface ImportPlan {
   readonly merged: MergeResult | null;
 }
 
-/** The system the choices and the file settle on. */
-function settleCrs(source: ImportSource, choice: string): CrsDef | null {
-  return choice === 'auto' ? source.guess.crs : crsById(choice);
+/** The choice that picks a candidate system: its id, with `|swap` for northing or latitude first. */
+export function candidateChoice(candidate: {
+  readonly crs: CrsDef;
+  readonly swapAxes: boolean;
+}): string {
+  return candidate.swapAxes ? `${candidate.crs.id}|swap` : candidate.crs.id;
+}
+
+/** The system and axis order the choices and the file settle on, or why there is none. */
+function settleCrs(
+  source: ImportSource,
+  choices: ImportChoices,
+): { crs: CrsDef; swap: boolean } | PlanStop {
+  const choice = choices.crs;
+  let crs: CrsDef | null;
+  let swap: boolean;
+  if (choice === 'auto') {
+    if (source.guess.certainty === 'unknown' || !source.guess.crs) return 'crs-unknown';
+    if (source.guess.certainty !== 'stated') return 'crs-unconfirmed';
+    crs = source.guess.crs;
+    swap = source.guess.swapAxes;
+  } else {
+    const [id = '', flag] = choice.split('|');
+    crs = crsById(id);
+    swap = flag === 'swap';
+    if (!crs) return 'crs-unrecognised';
+  }
+  const shiftChoice = choices.datumShift ?? 'default';
+  if (shiftChoice !== 'default') {
+    const shift = shiftById(shiftChoice);
+    if (!shift) return 'shift-unrecognised';
+    crs = withShift(crs, shift);
+  }
+  return { crs, swap };
 }
 
 function sameManual(
@@ -87,16 +131,19 @@ export function planImport(
     ...part,
   });
   const sameFile = previous?.source === source && previous.registry === registry;
-  const sameCrs = sameFile && previous.choices.crs === choices.crs;
+  const sameCrs =
+    sameFile &&
+    previous.choices.crs === choices.crs &&
+    previous.choices.datumShift === choices.datumShift;
 
-  const crs = sameCrs ? previous.crs : settleCrs(source, choices.crs);
-  if (!crs) return stopped(choices.crs === 'auto' ? 'crs-unknown' : 'crs-unrecognised');
-  // A guessed system knows whether the file holds northing (or latitude) first; a chosen one is
-  // taken as the file's stated axis order.
+  const settled =
+    sameCrs && previous.crs && previous.converted
+      ? { crs: previous.crs, swap: false }
+      : settleCrs(source, choices);
+  if (typeof settled === 'string') return stopped(settled);
+  const crs = settled.crs;
   const converted =
-    sameCrs && previous.converted
-      ? previous.converted
-      : convertSource(source, crs, choices.crs === 'auto' && source.guess.swapAxes);
+    sameCrs && previous.converted ? previous.converted : convertSource(source, crs, settled.swap);
 
   const sameField = sameCrs && previous.choices.matchField === choices.matchField;
   const field =
@@ -166,6 +213,7 @@ export function planKey(sourceId: number, choices: ImportChoices): string {
   return JSON.stringify([
     sourceId,
     choices.crs,
+    choices.datumShift ?? 'default',
     choices.matchField,
     choices.boundary,
     choices.date,

@@ -62,6 +62,9 @@ export interface ImportSession {
   readonly setCrsChoice: (choice: string) => void;
   readonly otherCode: Accessor<string>;
   readonly setOtherCode: (code: string) => void;
+  /** The datum shift: 'default' (the file's own, else the built-in one), 'none', 'epsg:15919'. */
+  readonly datumShift: Accessor<string>;
+  readonly setDatumShift: (shift: string) => void;
   /** The match field a person chose (null: the suggested one; see the plan's `field`). */
   readonly setField: (field: string) => void;
   readonly quality: Accessor<ImportedQuality>;
@@ -100,6 +103,7 @@ export function createImportSession(options: ImportSessionOptions): ImportSessio
   const [busy, setBusy] = createSignal(false);
   const [crsChoice, setCrsChoice] = createSignal('auto');
   const [otherCode, setOtherCode] = createSignal('');
+  const [datumShift, setDatumShift] = createSignal('default');
   const [field, setField] = createSignal<string | null>(null);
   const [quality, setQuality] = createSignal<ImportedQuality>('official');
   const [choices, setChoices] = createSignal<ReadonlyMap<number, FeatureChoice>>(new Map());
@@ -116,6 +120,7 @@ export function createImportSession(options: ImportSessionOptions): ImportSessio
     }
     return {
       crs: crsChoice() === 'other' ? otherCode() : crsChoice(),
+      datumShift: datumShift(),
       matchField: field(),
       boundary: quality(),
       manual,
@@ -162,6 +167,7 @@ export function createImportSession(options: ImportSessionOptions): ImportSessio
         setSource(read);
         setSourceId((id) => id + 1);
         setCrsChoice('auto');
+        setDatumShift('default');
         setChoices(new Map());
         setDrafts(new Map());
         typed.flush();
@@ -233,6 +239,8 @@ export function createImportSession(options: ImportSessionOptions): ImportSessio
     setCrsChoice,
     otherCode,
     setOtherCode,
+    datumShift,
+    setDatumShift,
     setField,
     quality,
     setQuality,

@@ -146,6 +146,52 @@ describe('importing official boundaries in the browser', () => {
     await context.close();
   });
 
+  it(
+    'a file that states no coordinate system is a choice, not a preview',
+    { timeout: 120_000 },
+    async () => {
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        reducedMotion: 'reduce',
+      });
+      await context.addInitScript({
+        content: readFileSync(
+          createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+          'utf8',
+        ),
+      });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await waitForMapReady(page);
+      await page.getByRole('button', { name: '导入官方边界', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: '导入官方边界' });
+      await dialog
+        .getByLabel('选择边界文件')
+        .setInputFiles(resolve(import.meta.dirname, '../fixtures/import/parks.gcj02.geojson'));
+      const ask = dialog.getByRole('radiogroup', { name: /文件没有声明坐标系/ });
+      await ask.waitFor();
+      // Each system that fits, with how far it would move the data; nothing is drawn or applicable yet.
+      const options = await ask.getByRole('radio').count();
+      expect(options).toBe(3);
+      await ask.getByText(/GCJ-02 火星坐标.*：移动 \d+ 米（文件名提示）/).waitFor();
+      await expect(page.locator('.map[data-preview-features="3"]').count()).resolves.toBe(0);
+      await expect(dialog.getByRole('button', { name: '应用' }).isDisabled()).resolves.toBe(true);
+      const serious = await page.evaluate(async () => {
+        type Result = { violations: { id: string; impact: string | null }[] };
+        const axe = (window as unknown as { axe: { run(d: Document): Promise<Result> } }).axe;
+        return (await axe.run(document)).violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => v.id);
+      });
+      expect(serious).toEqual([]);
+      // Choosing a system draws the preview and names the transformation.
+      await ask.getByRole('radio', { name: /GCJ-02/ }).check();
+      await page.waitForSelector('.map[data-preview-features="3"]');
+      await dialog.getByText(/转换方法：撤销 GCJ-02 偏移/).waitFor();
+      await context.close();
+    },
+  );
+
   it('the dialog, with a new-park form open, has no serious accessibility violations (axe)', async () => {
     const context = await browser.newContext({
       viewport: { width: 1280, height: 800 },

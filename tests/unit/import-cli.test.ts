@@ -94,7 +94,7 @@ describe('npm run import', () => {
         geometry: { type: 'Polygon', coordinates: [square] },
       }),
     );
-    const { code, output } = await run(input, '--out', out);
+    const { code, output } = await run(input, '--crs', 'wgs84', '--out', out);
     expect(code).toBe(1);
     expect(output).toMatch(
       /^parks\.geojson: gt: overlaps park '[a-z-]+' by [\d.]+ km².*\[overlap\]$/m,

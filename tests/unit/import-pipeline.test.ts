@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Registry } from '../../src/data/schema';
 import {
+  candidateChoice,
   draftToNewPark,
   planChanges,
   planImport,
@@ -69,6 +70,34 @@ describe('planImport', () => {
     const chosen = planImport(unknown, registry, { ...DEFAULTS, crs: 'EPSG:4549' });
     expect(chosen.stop).toBeNull();
     expect(chosen.crs?.id).toBe('EPSG:4549');
+  });
+
+  it('never acts on a guess: a file that states no system stops until one is chosen', () => {
+    const gcj = readImportFiles([fixture('parks.gcj02.geojson')]);
+    expect(gcj.guess.crs?.id).toBe('gcj02');
+    const auto = planImport(gcj, registry, DEFAULTS);
+    expect(auto).toMatchObject({ stop: 'crs-unconfirmed', converted: null, merged: null });
+    const chosen = planImport(gcj, registry, {
+      ...DEFAULTS,
+      crs: candidateChoice(gcj.guess.candidates[0]!),
+    });
+    expect(chosen.stop).toBeNull();
+    expect(chosen.crs?.id).toBe('gcj02');
+  });
+
+  it('takes the datum shift chosen, and a chosen axis swap', () => {
+    const bj = readImportFiles([fixture('parks-2437.zip')]);
+    const built = planImport(bj, registry, DEFAULTS);
+    const none = planImport(bj, registry, { ...DEFAULTS, datumShift: 'none' }, built);
+    expect(built.crs?.shift.id).toBe('epsg15919');
+    expect(none.crs?.shift.id).toBe('none');
+    expect(none.converted).not.toBe(built.converted);
+    expect(planImport(bj, registry, { ...DEFAULTS, datumShift: 'towgs84:1' }).stop).toBe(
+      'shift-unrecognised',
+    );
+    const swapped = planImport(shapefile, registry, { ...DEFAULTS, crs: 'EPSG:4549|swap' });
+    expect(swapped.converted?.misplaced).toBe(true);
+    expect(planKey(1, { ...DEFAULTS, datumShift: 'none' })).not.toBe(planKey(1, DEFAULTS));
   });
 
   it('stops at matching when the chosen field is not in the file', () => {

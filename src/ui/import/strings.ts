@@ -8,8 +8,8 @@ import { fill, type Lang } from '../../domain/i18n';
  */
 export const IMPORT_STRINGS = {
   'import.intro': {
-    zh: '支持 GeoJSON、KML/KMZ 和 Shapefile 压缩包（含 .prj/.dbf/.cpg）。应用前会在地图上预览并按同样规则校验；确认前不会改动任何数据。',
-    en: 'GeoJSON, KML/KMZ and zipped Shapefiles (with .prj/.dbf/.cpg). You see a preview on the map and the validator’s findings before anything is applied; nothing changes until you confirm.',
+    zh: '支持 GeoJSON、TopoJSON、KML/KMZ 和 Shapefile 压缩包（含 .prj/.dbf/.cpg）。应用前会在地图上预览并按同样规则校验；确认前不会改动任何数据。',
+    en: 'GeoJSON, TopoJSON, KML/KMZ and zipped Shapefiles (with .prj/.dbf/.cpg). You see a preview on the map and the validator’s findings before anything is applied; nothing changes until you confirm.',
   },
   'import.chooseFile': { zh: '选择边界文件', en: 'Choose a boundary file' },
   'import.dropHint': {
@@ -23,6 +23,23 @@ export const IMPORT_STRINGS = {
   'import.crsAuto': { zh: '自动：{name}', en: 'Auto: {name}' },
   'import.crsChoose': { zh: '请选择坐标系', en: 'Choose the coordinate system' },
   'import.crsOther': { zh: '其他 EPSG 代码…', en: 'Other EPSG code…' },
+  'import.crsAsk': {
+    zh: '文件没有声明坐标系：请先选择，之后才显示预览。',
+    en: 'The file does not state its coordinate system: choose one before the preview.',
+  },
+  'import.crsFits': {
+    zh: '能把数据放在镇江的坐标系（移动距离相对{reference}）',
+    en: 'Systems that put the data in Zhenjiang (how far each moves it from {reference})',
+  },
+  'import.crsFit': { zh: '{name}：移动 {metres} 米', en: '{name}: moves it {metres} m' },
+  'import.crsSwapped': { zh: '（交换坐标轴）', en: ' (axes swapped)' },
+  'import.crsSuggested': { zh: '（文件名提示）', en: ' (the file name suggests it)' },
+  'import.transformation': { zh: '转换方法：{name}', en: 'Transformation: {name}' },
+  'import.datumShift': { zh: '基准转换', en: 'Datum shift' },
+  'import.datumShiftMove': {
+    zh: '{name}（与当前相差 {metres} 米）',
+    en: '{name} ({metres} m from the one applied)',
+  },
   'import.epsgCode': { zh: 'EPSG 代码', en: 'EPSG code' },
   'import.epsgUnknown': {
     zh: '无法识别此代码：支持 CGCS2000、1980西安、1954北京 高斯-克吕格投影代码及 4326、4490、3857。',
