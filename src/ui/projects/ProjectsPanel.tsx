@@ -5,19 +5,18 @@ import { projectsCsv } from '../../domain/exportData';
 import { t, type Lang } from '../../domain/i18n';
 import { indexRegistry } from '../../domain/membership';
 import { loadPinyin, type ToPinyin } from '../../domain/search';
-import { formatProjectsFile, type MergeMode } from '../../import/projects';
+import { formatProjectsFile } from '../../import/projects';
 import { errorText, type Text } from '../../import/text';
 import { createProjectsSession } from '../../state/projectsSession';
 import { downloadFile, todayStamp } from '../download';
-import FindingList from '../FindingList';
 import '../import/import.css';
 import ColumnMap from './ColumnMap';
+import MergeCheck from './MergeCheck';
 import Questions from './Questions';
 import RowPreview from './RowPreview';
 import { tp } from './strings';
 
 const ACCEPT = '.xlsx,.xls,.ods,.csv,.txt,.tsv';
-const MODES: readonly MergeMode[] = ['merge', 'replace'];
 
 /**
  * The project import dialog: choose a ledger, check the sheet and the column mapping, answer the
@@ -109,8 +108,6 @@ export default function ProjectsPanel(props: {
     });
   };
 
-  const findings = () => session.validation()?.findings ?? [];
-
   return (
     <section
       class="import-panel projects-panel"
@@ -192,42 +189,7 @@ export default function ProjectsPanel(props: {
               {(plan) => <RowPreview plan={plan()} lang={lang()} />}
             </Show>
 
-            <fieldset class="projects-mode">
-              <legend>{tp('projects.mode', lang())}</legend>
-              <For each={MODES}>
-                {(mode) => (
-                  <label>
-                    <input
-                      type="radio"
-                      name="projects-mode"
-                      value={mode}
-                      checked={session.mode() === mode}
-                      onChange={() => session.setMode(mode)}
-                    />{' '}
-                    {tp(`projects.mode.${mode}`, lang())}
-                  </label>
-                )}
-              </For>
-            </fieldset>
-            <Show
-              when={findings().length > 0}
-              fallback={
-                <p class="small" role="status">
-                  {session.canApply()
-                    ? tp('projects.valid', lang(), {
-                        added: session.merged()?.added.length ?? 0,
-                        updated: session.merged()?.updated.length ?? 0,
-                        removed: session.merged()?.removed.length ?? 0,
-                      })
-                    : tp('projects.nothing', lang())}
-                </p>
-              }
-            >
-              <p class="import-warning small" role="status">
-                {tp('projects.invalid', lang(), { count: findings().length })}
-              </p>
-              <FindingList findings={findings()} class="import-findings" />
-            </Show>
+            <MergeCheck session={session} lang={lang()} />
           </div>
         )}
       </Show>
