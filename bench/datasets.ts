@@ -52,7 +52,7 @@ async function registryGzipBytes(dir: string, stamp: string): Promise<number> {
     if (cached.stamp === stamp) return cached.bytes;
   }
   let bytes = 0;
-  for (const name of ['chains.json', 'parks.geojson', 'projects.json'])
+  for (const name of ['chains.json', 'parks.geojson', 'projects.json', 'firms.json'])
     bytes += await gzipSize(join(dir, name));
   writeFileSync(cache, JSON.stringify({ stamp, bytes }));
   return bytes;

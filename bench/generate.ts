@@ -41,7 +41,7 @@ export interface GenerateOptions {
 }
 
 /** Version of the generator's output: bump it when the data changes, so cached files are remade. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 /** The default seed of every benchmark run. */
 export const DEFAULT_SEED = 20_250_607;
@@ -123,14 +123,14 @@ const DISTRICT_WEIGHTS: readonly (readonly [District, number])[] = [
 ];
 /** Lead-chain counts in the real registry, plus one. */
 const CHAIN_WEIGHTS: ReadonlyMap<string, number> = new Map([
-  ['power-equipment', 6],
-  ['new-energy', 5],
+  ['power-equipment', 8],
   ['advanced-materials', 4],
   ['next-gen-it', 4],
-  ['nev-parts', 3],
+  ['nev-parts', 4],
   ['aerospace', 2],
   ['shipbuilding-offshore', 2],
-  ['medical-biopharma', 2],
+  ['medical-devices', 2],
+  ['biopharma', 1],
 ]);
 // The real registry is all schematic; a share of the others keeps every outline layer busy.
 const BOUNDARY_WEIGHTS: readonly (readonly [BoundaryQuality, number])[] = [
@@ -192,6 +192,7 @@ const SUFFIX_BY_KIND: Readonly<Record<ParkKind, readonly string[]>> = {
 interface ChainRecord {
   readonly id: string;
   readonly name: { readonly zh: string; readonly en: string };
+  readonly segments: readonly { readonly id: string }[];
 }
 
 /** A generated park, as written to parks.geojson. */
@@ -296,11 +297,12 @@ function sourcesFor(random: Random, id: string, count: number) {
   }));
 }
 
-/** The three registry files of one synthetic registry. */
+/** The four registry files of one synthetic registry. */
 export interface SyntheticRegistry {
   readonly chains: unknown;
   readonly parks: { readonly type: 'FeatureCollection'; readonly features: SyntheticPark[] };
   readonly projects: { readonly as_of: string; readonly projects: unknown[] };
+  readonly firms: { readonly as_of: string; readonly firms: unknown[] };
 }
 
 /** The chains file of the shipped registry, which synthetic registries reuse unchanged. */
@@ -316,6 +318,12 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
   const chains = chainsFile.chains;
   const chainTable = chains.map((chain) => [chain, CHAIN_WEIGHTS.get(chain.id) ?? 1] as const);
   const leadChain = (): string => weighted(random, chainTable).id;
+  const segmentsOf = new Map(chains.map((chain) => [chain.id, chain.segments]));
+  /** A segment of the chain four times in five, as in the shipped projects; else none. */
+  const segmentOf = (chain: string): string | null => {
+    const segments = segmentsOf.get(chain) ?? [];
+    return segments.length > 0 && random() < 0.8 ? pick(random, segments).id : null;
+  };
 
   const total = options.parks;
   const shareSum = KIND_SHARE.main + KIND_SHARE.elevated + KIND_SHARE.linked;
@@ -379,6 +387,7 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
         district,
         lead,
         lead_basis: random() < 0.8 ? 'inferred' : 'reported',
+        aliases: [],
         industries: industriesFor(random, lead, chains),
         area_km2: area,
         area_basis: area === null ? null : pick(random, ['administrative', 'planned', 'core']),
@@ -465,6 +474,7 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
       const angle = random() * 2 * Math.PI;
       const distanceKm = random() * radius * 0.15;
       const located = random() < 1 / 3;
+      const segment = segmentOf(chain);
       projects.push({
         id,
         name: {
@@ -475,6 +485,8 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
         park_basis: random() < 0.7 ? 'reported' : 'inferred',
         chain,
         chain_basis: random() < 0.6 ? 'inferred' : 'reported',
+        segment,
+        segment_basis: segment === null ? null : random() < 0.5 ? 'inferred' : 'reported',
         status: weighted(random, STATUS_WEIGHTS),
         year: random() < 0.8 ? 2016 + Math.floor(random() * 10) : null,
         investment_cny_100m: random() < 0.6 ? Math.round(random() * 1500) / 10 : null,
@@ -492,10 +504,29 @@ export function generateRegistry(options: GenerateOptions): SyntheticRegistry {
     }
   }
 
+  // Key firms: one park in five has one, in its first lead chain, as a key firm.
+  const firms: unknown[] = [];
+  for (const park of features) {
+    if (random() >= 0.2) continue;
+    const chain = park.properties.lead[0] ?? leadChain();
+    const segment = segmentOf(chain);
+    const id = `syn-firm-${String(firms.length).padStart(6, '0')}`;
+    firms.push({
+      id,
+      name: { zh: `合成企业 ${firms.length + 1}` },
+      park: park.properties.id,
+      chain,
+      segments: segment === null ? [] : [segment],
+      role: 'key-firm',
+      sources: sourcesFor(random, id, 1),
+    });
+  }
+
   return {
     chains: chainsFile,
     parks: { type: 'FeatureCollection', features },
     projects: { as_of: '2025-06', projects },
+    firms: { as_of: '2025-06', firms },
   };
 }
 
@@ -552,7 +583,7 @@ async function writeCollection(
 }
 
 /**
- * Generates a registry into `dir` (chains.json, parks.geojson, projects.json) unless the same
+ * Generates a registry into `dir` (chains.json, parks.geojson, projects.json, firms.json) unless the same
  * generator version, seed and size were written there before.
  */
 export async function writeRegistry(
@@ -582,6 +613,12 @@ export async function writeRegistry(
     join(dir, 'projects.json'),
     `{"as_of":${JSON.stringify(registry.projects.as_of)},"projects":[`,
     registry.projects.projects,
+    ']}\n',
+  );
+  await writeCollection(
+    join(dir, 'firms.json'),
+    `{"as_of":${JSON.stringify(registry.firms.as_of)},"firms":[`,
+    registry.firms.firms,
     ']}\n',
   );
   const written: WrittenRegistry = {

@@ -208,8 +208,9 @@ export const PARK_FACTS: readonly ParkFacts[] = [
     zone: null,
     level: 'national',
     district: '镇江新区',
-    lead: ['advanced-materials', 'new-energy'],
+    lead: ['advanced-materials', 'power-equipment'],
     lead_basis: 'inferred',
+    aliases: ['镇江经开区', '镇江新区'],
     industries: [
       { zh: '新能源', en: 'New energy' },
       { zh: '新材料', en: 'New materials' },
@@ -223,10 +224,10 @@ export const PARK_FACTS: readonly ParkFacts[] = [
     confidence: 'H',
     note: {
       zh:
-        '222 km² 为行政区域面积（维基百科；2019 年资料为 223 km²，早期资料为 218.9 km²），不是产业用地面积。1992 年 5 月镇江经济开发区设于丁卯，1998 年 6 月与大港经济开发区合并为镇江新区，2010 年 4 月升为国家级经开区。辖丁卯、大港街道和丁岗、大路、姚桥镇。产业列表为 2025/26 年报道；2024 年报道为新材料、新能源、生命健康、航空航天。主导产业为编者据报道推断，非官方认定。' +
+        '222 km² 为行政区域面积（维基百科；2019 年资料为 223 km²，早期资料为 218.9 km²），不是产业用地面积。1992 年 5 月镇江经济开发区设于丁卯，1998 年 6 月与大港经济开发区合并为镇江新区，2010 年 4 月升为国家级经开区。辖丁卯、大港街道和丁岗、大路、姚桥镇。产业列表为 2025/26 年报道；2024 年报道为新材料、新能源、生命健康、航空航天。主导产业为编者据报道推断，非官方认定。原主导产业“新能源”（暂定链）改为“新型电力（新能源）装备”：研究资料认为新能源并非单独一链，经开区的新能源即动力电池与光伏（孚能、中节能），归入该链。' +
         NOT_OFFICIAL_LIST_ZH,
       en:
-        'The 222 km² is the administrative area (Wikipedia; 223 km² in 2019, 218.9 km² in older sources), not industrial land. Set up in 丁卯 in May 1992 as 镇江经济开发区, merged with 大港经济开发区 into 镇江新区 in June 1998, national ETDZ since April 2010. Covers 丁卯 and 大港 subdistricts and 丁岗, 大路 and 姚桥 towns. Industries as reported in 2025/26; the 2024 list was new materials, new energy, life & health, aerospace. Lead chains are the editors’ reading of the reports, not an official designation. ' +
+        'The 222 km² is the administrative area (Wikipedia; 223 km² in 2019, 218.9 km² in older sources), not industrial land. Set up in 丁卯 in May 1992 as 镇江经济开发区, merged with 大港经济开发区 into 镇江新区 in June 1998, national ETDZ since April 2010. Covers 丁卯 and 大港 subdistricts and 丁岗, 大路 and 姚桥 towns. Industries as reported in 2025/26; the 2024 list was new materials, new energy, life & health, aerospace. Lead chains are the editors’ reading of the reports, not an official designation. The former lead “new energy” (a provisional chain) becomes “new-type power (new-energy) equipment”: the research finds that new energy is not a chain of its own, and the zone’s new energy is power batteries and photovoltaics (孚能, 中节能), which belong to that chain. ' +
         NOT_OFFICIAL_LIST_EN,
     },
     sources: [S.yuanqu123, S.wikiEtdz, S.chinanews2024, S.ifeng, S.cdxcl],
@@ -241,6 +242,7 @@ export const PARK_FACTS: readonly ParkFacts[] = [
     district: '镇江新区',
     lead: ['aerospace'],
     lead_basis: 'inferred',
+    aliases: ['镇江航空产业园', '经开区航空航天产业园'],
     industries: [
       { zh: '航空航天新材料和零部件', en: 'Aerospace materials and parts' },
       {
@@ -270,8 +272,9 @@ export const PARK_FACTS: readonly ParkFacts[] = [
     zone: 'zj-etdz',
     level: 'municipal',
     district: '镇江新区',
-    lead: ['new-energy'],
+    lead: ['power-equipment'],
     lead_basis: 'inferred',
+    aliases: ['新能源产业创新集聚区'],
     industries: [
       { zh: '新能源', en: 'New energy' },
       { zh: '新材料', en: 'New materials' },
@@ -282,8 +285,8 @@ export const PARK_FACTS: readonly ParkFacts[] = [
     established: null,
     confidence: 'M',
     note: {
-      zh: '2024 年 7 月命名为“新能源产业创新集聚区”。位置与面积均未查到。级别：经开区内园区，未查到单独的批准级别，“市级”为编者判断。',
-      en: 'Named “新能源产业创新集聚区” (new-energy innovation cluster area) in July 2024. Location and area not found. Level: a park inside the ETDZ; no separate approval level was found, so “municipal” is the editors’ reading.',
+      zh: '2024 年 7 月命名为“新能源产业创新集聚区”。位置与面积均未查到。级别：经开区内园区，未查到单独的批准级别，“市级”为编者判断。主导产业原为暂定的“新能源”链，现改为“新型电力（新能源）装备”：研究资料认为新能源并非单独一链，园内的电池钢、电池材料归入该链。',
+      en: 'Named “新能源产业创新集聚区” (new-energy innovation cluster area) in July 2024. Location and area not found. Level: a park inside the ETDZ; no separate approval level was found, so “municipal” is the editors’ reading. Its lead was the provisional “new energy” chain and is now “new-type power (new-energy) equipment”: the research finds that new energy is not a chain of its own, and the park’s battery steel and battery materials belong to that chain.',
     },
     sources: [S.newEnergyPark],
   },
@@ -297,6 +300,7 @@ export const PARK_FACTS: readonly ParkFacts[] = [
     district: '镇江新区',
     lead: ['advanced-materials'],
     lead_basis: 'inferred',
+    aliases: ['镇江综保区', '镇江出口加工区'],
     industries: [
       { zh: '食品冷链物流', en: 'Food cold-chain logistics' },
       { zh: '保税物流', en: 'Bonded logistics' },
@@ -324,6 +328,7 @@ export const PARK_FACTS: readonly ParkFacts[] = [
     district: '润州区',
     lead: ['shipbuilding-offshore', 'next-gen-it'],
     lead_basis: 'inferred',
+    aliases: ['镇江高新区', '高新区'],
     industries: [
       { zh: '船舶与海洋工程装备', en: 'Ships and offshore engineering equipment' },
       { zh: '半导体及通信', en: 'Semiconductors and communications' },
@@ -353,6 +358,7 @@ export const PARK_FACTS: readonly ParkFacts[] = [
     district: '润州区',
     lead: ['next-gen-it'],
     lead_basis: 'inferred',
+    aliases: ['官塘'],
     industries: [
       { zh: '数字经济', en: 'Digital economy' },
       { zh: '数字服务', en: 'Digital services' },
@@ -379,6 +385,7 @@ export const PARK_FACTS: readonly ParkFacts[] = [
     district: '京口区',
     lead: ['next-gen-it'],
     lead_basis: 'inferred',
+    aliases: ['江苏镇江京口工业园区'],
     industries: [],
     area_km2: null,
     area_basis: null,
@@ -404,6 +411,7 @@ export const PARK_FACTS: readonly ParkFacts[] = [
     district: '丹徒区',
     lead: ['nev-parts'],
     lead_basis: 'inferred',
+    aliases: ['上党生态汽车产业园', '丹徒省级生态汽车产业园'],
     industries: [{ zh: '新能源汽车及零部件', en: 'New-energy vehicles and parts' }],
     area_km2: null,
     area_basis: null,
@@ -426,6 +434,7 @@ export const PARK_FACTS: readonly ParkFacts[] = [
     district: '丹徒区',
     lead: ['nev-parts'],
     lead_basis: 'inferred',
+    aliases: ['丹徒高新园'],
     industries: [],
     area_km2: null,
     area_basis: null,
@@ -448,6 +457,7 @@ export const PARK_FACTS: readonly ParkFacts[] = [
     district: '丹阳市',
     lead: ['power-equipment'],
     lead_basis: 'inferred',
+    aliases: ['丹阳开发区'],
     industries: [
       { zh: '重型装备', en: 'Heavy equipment' },
       { zh: '工程机械', en: 'Construction machinery' },
@@ -476,8 +486,9 @@ export const PARK_FACTS: readonly ParkFacts[] = [
     zone: null,
     level: 'provincial',
     district: '丹阳市',
-    lead: ['medical-biopharma', 'advanced-materials'],
+    lead: ['medical-devices', 'advanced-materials'],
     lead_basis: 'inferred',
+    aliases: ['丹阳高新区'],
     industries: [
       { zh: '医疗器械及视觉健康', en: 'Medical devices and vision health' },
       { zh: '新材料', en: 'New materials' },
@@ -489,8 +500,8 @@ export const PARK_FACTS: readonly ParkFacts[] = [
     established: '2016-05',
     confidence: 'H',
     note: {
-      zh: '2013 年启动筹建，2016 年 5 月省政府批准为省级高新区，已进入国家开发区目录。规划面积 175.85 km²，“一区四园”：核心区（云阳街道＋凤凰工业园）、生命科学产业园（与南师大中北学院）、沿江装备产业园、航空航天产业园、鹤溪产业园。四个分园位置未查到，未单独绘制。重点企业：鱼跃、万新光学、恒宝。',
-      en: 'Preparation began in 2013; approved as a provincial hi-tech zone in May 2016; in the national development-zone catalogue. Planned area 175.85 km², “one zone, four parks”: the core (云阳 subdistrict + 凤凰 industrial park), a life-science park (with 南师大中北学院), a riverside equipment park, an aerospace park and 鹤溪 park. The four parks’ sites were not found, so they are not drawn separately. Key firms: 鱼跃, 万新光学, 恒宝.',
+      zh: '2013 年启动筹建，2016 年 5 月省政府批准为省级高新区，已进入国家开发区目录。规划面积 175.85 km²，“一区四园”：核心区（云阳街道＋凤凰工业园）、生命科学产业园（与南师大中北学院）、沿江装备产业园、航空航天产业园、鹤溪产业园。四个分园位置未查到，未单独绘制。重点企业：鱼跃、万新光学、恒宝。主导产业原为“医疗器械和生物医药”，该链拆为医疗器械与生物医药两条（拆分未确认），按园区的“医疗器械及视觉健康”改为医疗器械。',
+      en: 'Preparation began in 2013; approved as a provincial hi-tech zone in May 2016; in the national development-zone catalogue. Planned area 175.85 km², “one zone, four parks”: the core (云阳 subdistrict + 凤凰 industrial park), a life-science park (with 南师大中北学院), a riverside equipment park, an aerospace park and 鹤溪 park. The four parks’ sites were not found, so they are not drawn separately. Key firms: 鱼跃, 万新光学, 恒宝. The lead was “medical devices and biomedicine”, which is split into two chains (split unconfirmed); after the zone’s “医疗器械及视觉健康” it is now medical devices.',
     },
     sources: [S.zggxkjw, S.dutenews],
   },
@@ -502,8 +513,9 @@ export const PARK_FACTS: readonly ParkFacts[] = [
     zone: null,
     level: 'provincial',
     district: '句容市',
-    lead: ['new-energy'],
+    lead: ['power-equipment'],
     lead_basis: 'inferred',
+    aliases: ['句容经开区'],
     industries: [],
     area_km2: null,
     area_basis: null,
@@ -511,8 +523,8 @@ export const PARK_FACTS: readonly ParkFacts[] = [
     established: null,
     confidence: 'L',
     note: {
-      zh: '未查到开发区本身的资料（级别按省级，未核实）。句容市 2018 年新兴产业为新能源、新材料、智能制造、新一代信息技术；主导产业“新能源”为编者据此推断（排首位），仅为占位。',
-      en: 'Nothing specific was found about the zone itself (level taken as provincial, unverified). Jurong city’s emerging industries in 2018 were new energy, new materials, smart manufacturing and new-generation IT; the lead chain (new energy, listed first) is the editors’ placeholder from that city-level list.',
+      zh: '未查到开发区本身的资料（级别按省级，未核实）。句容市 2018 年新兴产业为新能源、新材料、智能制造、新一代信息技术；主导产业原为“新能源”（排首位），仅为占位；新能源并入“新型电力（新能源）装备”链后改为该链（句容的协鑫智能组件为光伏组件），仍为占位。',
+      en: 'Nothing specific was found about the zone itself (level taken as provincial, unverified). Jurong city’s emerging industries in 2018 were new energy, new materials, smart manufacturing and new-generation IT; the lead chain was new energy (listed first), the editors’ placeholder from that city-level list; with new energy merged into the new-type power (new-energy) equipment chain it is now that chain (句容’s 协鑫 project makes PV modules), still a placeholder.',
     },
     sources: [S.jurong2018],
   },
@@ -529,6 +541,7 @@ export const PARK_FACTS: readonly ParkFacts[] = [
     district: '句容市',
     lead: ['power-equipment'],
     lead_basis: 'inferred',
+    aliases: [],
     industries: [
       { zh: '装备制造', en: 'Equipment manufacturing' },
       { zh: '新型建材', en: 'New building materials' },
@@ -553,8 +566,9 @@ export const PARK_FACTS: readonly ParkFacts[] = [
     zone: null,
     level: 'provincial',
     district: '扬中市',
-    lead: ['new-energy', 'power-equipment'],
+    lead: ['power-equipment', 'nev-parts'],
     lead_basis: 'inferred',
+    aliases: ['扬中经开区'],
     industries: [
       { zh: '新能源', en: 'New energy' },
       { zh: '工程电气', en: 'Engineering electrical equipment' },
@@ -570,8 +584,8 @@ export const PARK_FACTS: readonly ParkFacts[] = [
     established: null,
     confidence: 'H',
     note: {
-      zh: '2020 年：总面积 27.4 km²，辖 8 个村（社区），人口 4.2 万，深水岸线 7.2 km（10 万吨级码头），在全省 88 家省级开发区中排第 14 位；“3+X”为新能源、工程电气、临港物流，配套核级阀门、管材管件、汽车内饰件；长城汽车核心零部件项目带动先进装备制造。2023 年“3+X”为新能源、汽车零部件、工程电气，新兴方向为生物技术、数字经济、临港“贸易+制造”。面积口径按其下辖村社与人口判断为行政区域（推断）。',
-      en: '2020: total area 27.4 km², 8 villages/communities, 42,000 people, 7.2 km of deep-water shoreline (100,000-tonne wharf), ranked 14th of 88 provincial zones; “3+X” = new energy, engineering electrical equipment, port logistics, with nuclear-grade valves, pipes and fittings and car interior parts as supporting industries; the 长城汽车 core-parts project brought advanced equipment manufacturing. 2023 “3+X”: new energy, automotive parts, engineering electrical equipment; emerging: biotechnology, digital economy, port “trade + manufacturing”. The area is taken as administrative because the report gives its villages and population (inferred).',
+      zh: '2020 年：总面积 27.4 km²，辖 8 个村（社区），人口 4.2 万，深水岸线 7.2 km（10 万吨级码头），在全省 88 家省级开发区中排第 14 位；“3+X”为新能源、工程电气、临港物流，配套核级阀门、管材管件、汽车内饰件；长城汽车核心零部件项目带动先进装备制造。2023 年“3+X”为新能源、汽车零部件、工程电气，新兴方向为生物技术、数字经济、临港“贸易+制造”。面积口径按其下辖村社与人口判断为行政区域（推断）。主导产业原为“新能源、新型电力装备”；新能源并入“新型电力（新能源）装备”链后，新能源与工程电气同属该链，第二主导产业改为 2023 年“3+X”中的汽车零部件（长城汽车核心零部件项目），均为编者推断。',
+      en: '2020: total area 27.4 km², 8 villages/communities, 42,000 people, 7.2 km of deep-water shoreline (100,000-tonne wharf), ranked 14th of 88 provincial zones; “3+X” = new energy, engineering electrical equipment, port logistics, with nuclear-grade valves, pipes and fittings and car interior parts as supporting industries; the 长城汽车 core-parts project brought advanced equipment manufacturing. 2023 “3+X”: new energy, automotive parts, engineering electrical equipment; emerging: biotechnology, digital economy, port “trade + manufacturing”. The area is taken as administrative because the report gives its villages and population (inferred). The leads were “new energy, new-type power equipment”; with new energy merged into the new-type power (new-energy) equipment chain, new energy and engineering electrical equipment are one chain, and the second lead becomes automotive parts from the 2023 “3+X” (the 长城汽车 core-parts project); both are the editors’ reading.',
     },
     sources: [S.zjrb2020, S.xinhua2023, S.yzBranches2023],
   },
@@ -585,6 +599,7 @@ export const PARK_FACTS: readonly ParkFacts[] = [
     district: '扬中市',
     lead: ['power-equipment'],
     lead_basis: 'inferred',
+    aliases: ['扬中高新区'],
     industries: [],
     area_km2: null,
     area_basis: null,

@@ -18,7 +18,7 @@ import { validateRegistry, type ValidationResult } from '../src/data/validate';
  */
 
 const USAGE =
-  'usage: tsx scripts/validate.ts [DIR]   (DIR holds chains.json, parks.geojson, projects.json; default geo/)';
+  'usage: tsx scripts/validate.ts [DIR]   (DIR holds chains.json, parks.geojson, projects.json, firms.json; default geo/)';
 
 /** What {@link validateDirectory} found, with the names it reported files under. */
 export interface DirectoryResult extends ValidationResult {
@@ -56,17 +56,20 @@ export async function validateDirectory(
     chains: join(shown, DEFAULT_FILES.chains),
     parks: join(shown, DEFAULT_FILES.parks),
     projects: join(shown, DEFAULT_FILES.projects),
+    firms: join(shown, DEFAULT_FILES.firms),
   };
-  const [chains, parks, projects] = await Promise.all([
+  const [chains, parks, projects, firms] = await Promise.all([
     readRegistryFile(join(absolute, DEFAULT_FILES.chains), files.chains),
     readRegistryFile(join(absolute, DEFAULT_FILES.parks), files.parks),
     readRegistryFile(join(absolute, DEFAULT_FILES.projects), files.projects),
+    readRegistryFile(join(absolute, DEFAULT_FILES.firms), files.firms),
   ]);
   const findings: Finding[] = [];
   const input = {
     chains: valueOf(chains, findings),
     parks: valueOf(parks, findings),
     projects: valueOf(projects, findings),
+    firms: valueOf(firms, findings),
   };
   const result = validateRegistry(input, { files });
   return {
@@ -86,7 +89,7 @@ export function summaryLine(result: DirectoryResult): string {
     const files = new Set(findings.map((finding) => finding.file)).size;
     return `${shownDir}: ${plural(findings.length, 'finding')} in ${plural(files, 'file')}`;
   }
-  return `${shownDir}: valid — ${plural(registry.parks.length, 'park')}, ${plural(registry.projects.length, 'project')}, ${plural(registry.chains.length, 'chain')}`;
+  return `${shownDir}: valid — ${plural(registry.parks.length, 'park')}, ${plural(registry.projects.length, 'project')}, ${plural(registry.firms.length, 'firm')}, ${plural(registry.chains.length, 'chain')}`;
 }
 
 /** Runs the CLI on its arguments; returns the exit code (0 clean, 1 findings, 2 usage). */

@@ -31,22 +31,28 @@ function timed<T>(name: string, work: () => T): T {
 }
 
 const texts = await Promise.all(
-  ['chains.json', 'parks.geojson', 'projects.json'].map((name) =>
+  ['chains.json', 'parks.geojson', 'projects.json', 'firms.json'].map((name) =>
     fetch(new URL(name, dataBase)).then((response) => response.text()),
   ),
 );
-const [chainsText = '', parksText = '', projectsText = ''] = texts;
+const [chainsText = '', parksText = '', projectsText = '', firmsText = ''] = texts;
 const parsed = timed('parse', () => ({
   chains: parseRegistryFile('chains.json', chainsText),
   parks: parseRegistryFile('parks.geojson', parksText),
   projects: parseRegistryFile('projects.json', projectsText),
+  firms: parseRegistryFile('firms.json', firmsText),
 }));
 const value = (result: ReturnType<typeof parseRegistryFile>): unknown =>
   result.ok ? result.value : undefined;
 const steps: Record<string, number> = {};
 const result = timed('validateRegistry', () =>
   validateRegistry(
-    { chains: value(parsed.chains), parks: value(parsed.parks), projects: value(parsed.projects) },
+    {
+      chains: value(parsed.chains),
+      parks: value(parsed.parks),
+      projects: value(parsed.projects),
+      firms: value(parsed.firms),
+    },
     { timings: steps },
   ),
 );

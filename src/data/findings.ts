@@ -27,7 +27,15 @@ export type Rule =
   | 'outside-zone'
   | 'area-mismatch'
   | 'project-outside-park'
-  | 'geometry-error';
+  | 'geometry-error'
+  | 'duplicate-segment-id'
+  | 'segment-basis'
+  | 'former-id-live'
+  | 'alias-duplicate'
+  | 'segment-not-in-chain'
+  | 'basis-pair'
+  | 'location-without-park'
+  | 'role-without-designation';
 
 /** What each rule checks, in a sentence. */
 export const RULES: Readonly<Record<Rule, string>> = {
@@ -37,7 +45,7 @@ export const RULES: Readonly<Record<Rule, string>> = {
   rfc7946: 'parks.geojson follows RFC 7946 (no crs member)',
   'duplicate-id': 'ids are unique within their file',
   'unknown-reference':
-    'chain.cluster, park.zone, park.lead, project.park and project.chain resolve',
+    'chain.cluster, park.zone, park.lead, project.park, project.chain, firm.park and firm.chain resolve',
   'lead-count':
     'a main zone has 1–2 lead chains; a linked or elevated park exactly 1 (一园区一主导产业)',
   'lead-duplicate': 'a park lists each lead chain once',
@@ -68,6 +76,18 @@ export const RULES: Readonly<Record<Rule, string>> = {
   'area-mismatch': "a schematic park's drawn area is within 5% of its reported area_km2",
   'project-outside-park': "a project's location lies inside its park",
   'geometry-error': 'a geometry operation failed on a park shape',
+  'duplicate-segment-id': 'segment ids are unique across all chains',
+  'segment-basis':
+    'an official segment cites a source; a generic one is an editors’ draft exactly when it cites none',
+  'former-id-live': "a chain's former_ids name no live chain or cluster",
+  'alias-duplicate':
+    'an alias names one chain (or one park) only: it is not another’s alias or name, nor listed twice',
+  'segment-not-in-chain': "a project's segment and a firm's segments are segments of its own chain",
+  'basis-pair':
+    'park_basis is null exactly when park is, and segment_basis exactly when segment is',
+  'location-without-park': 'a project with a location names its park (the point must lie in it)',
+  'role-without-designation':
+    'a chain-leader cites a source naming its 链主 designation; a champion one naming its 单项冠军',
 };
 
 /** One thing wrong in the registry. */
@@ -81,11 +101,12 @@ export interface Finding {
   readonly message: string;
 }
 
-/** Display names of the three registry files. */
+/** Display names of the four registry files. */
 export interface RegistryFiles {
   readonly chains: string;
   readonly parks: string;
   readonly projects: string;
+  readonly firms: string;
 }
 
 /** The file names used when the caller does not say where the files came from. */
@@ -93,6 +114,7 @@ export const DEFAULT_FILES: RegistryFiles = {
   chains: 'chains.json',
   parks: 'parks.geojson',
   projects: 'projects.json',
+  firms: 'firms.json',
 };
 
 /** A finding as one line: `FILE: ID: problem [rule]` (id `-` when the finding is about the file). */

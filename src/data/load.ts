@@ -3,7 +3,7 @@ import { validateRegistry } from './validate';
 import type { ValidateOptions, ValidationResult } from './validate';
 
 /**
- * Loading the registry in the app: fetch the three files, parse them, validate them with the
+ * Loading the registry in the app: fetch the four files, parse them, validate them with the
  * same code as `npm run validate`. Nothing here throws: a file that cannot be fetched or parsed
  * becomes a finding, and whatever else loaded is still validated and shown.
  */
@@ -176,7 +176,7 @@ export function valueOf(result: FileResult, findings: Finding[]): unknown {
 }
 
 /**
- * Fetches chains.json, parks.geojson and projects.json from `baseUrl` and validates them.
+ * Fetches chains.json, parks.geojson, projects.json and firms.json from `baseUrl` and validates them.
  * Never rejects: unreachable or unparsable files are findings, and the rest still loads.
  * `options` go to the validator (`freeze: false` for a worker that posts the result on).
  */
@@ -188,16 +188,18 @@ export async function loadRegistry(
   const files: RegistryFiles = DEFAULT_FILES;
   const fetchFile = (name: string): Promise<FileResult> =>
     fetchRegistryFile(fileUrl(baseUrl, name), name, fetchImpl);
-  const [chains, parks, projects] = await Promise.all([
+  const [chains, parks, projects, firms] = await Promise.all([
     fetchFile(files.chains),
     fetchFile(files.parks),
     fetchFile(files.projects),
+    fetchFile(files.firms),
   ]);
   const findings: Finding[] = [];
   const input = {
     chains: valueOf(chains, findings),
     parks: valueOf(parks, findings),
     projects: valueOf(projects, findings),
+    firms: valueOf(firms, findings),
   };
   const result = validateRegistry(input, { ...options, files });
   return { registry: result.registry, findings: [...findings, ...result.findings] };

@@ -7,6 +7,10 @@ import {
   BOUNDARY_QUALITIES,
   PROJECT_STATUSES,
   DISTRICTS,
+  SEGMENT_STAGES,
+  SEGMENT_BASES,
+  SEGMENT_ASSIGNMENTS,
+  FIRM_ROLES,
 } from './enums';
 
 export {
@@ -17,6 +21,10 @@ export {
   BOUNDARY_QUALITIES,
   PROJECT_STATUSES,
   DISTRICTS,
+  SEGMENT_STAGES,
+  SEGMENT_BASES,
+  SEGMENT_ASSIGNMENTS,
+  FIRM_ROLES,
 };
 
 /**
@@ -85,6 +93,46 @@ export const ClusterSchema = v.object({
   sources: SourcesSchema,
 });
 
+/**
+ * Alternative names of a record, for matching imported spreadsheets: each non-empty. Absent
+ * reads as none, so data written before aliases existed (a stored import) still loads.
+ */
+const AliasesSchema = v.optional(v.array(NonEmptyString), []);
+
+/** A list field added after the registry's first release: absent reads as empty. */
+const laterList = <T extends v.GenericSchema>(item: T) => v.optional(v.array(item), []);
+
+const YearSchema = v.pipe(v.number(), v.integer(), v.minValue(1980), v.maxValue(2100));
+
+/**
+ * A segment (环节) of a chain. `official`: a Zhenjiang source lists it (cited); `generic`: a
+ * standard structure of such chains, cited where a source gives one, else `editors_draft`.
+ */
+export const SegmentSchema = v.object({
+  /** Unique across all chains, so a segment id alone names it (URL `segment=`). */
+  id: IdSchema,
+  name: BilingualSchema,
+  stage: v.picklist(SEGMENT_STAGES),
+  basis: v.picklist(SEGMENT_BASES),
+  /** True when the segment is generic and no source gives it: the editors' draft. */
+  editors_draft: v.boolean(),
+  /** May be empty only for an editors' draft (the validator checks). */
+  sources: v.array(SourceSchema),
+  note: v.optional(BilingualSchema),
+});
+
+/** A size figure of a chain as a source gives it; conflicting figures are separate entries. */
+export const FigureSchema = v.object({
+  metric: BilingualSchema,
+  value: v.number(),
+  unit: NonEmptyString,
+  /** The year the figure is for; null when the source does not print it. */
+  year: v.nullable(YearSchema),
+  sources: SourcesSchema,
+  /** Qualifiers such as "more than" or "target", and what the figure covers. */
+  note: v.optional(BilingualSchema),
+});
+
 export const ChainSchema = v.object({
   id: IdSchema,
   cluster: IdSchema,
@@ -93,7 +141,14 @@ export const ChainSchema = v.object({
   name: BilingualSchema,
   color: v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour')),
   status: v.picklist(CHAIN_STATUSES),
-  segments: v.optional(v.array(BilingualSchema)),
+  /** In stage order: array order is display order. */
+  segments: laterList(SegmentSchema),
+  /** Ids this chain replaced: a link with one of them maps to every chain listing it. */
+  former_ids: laterList(IdSchema),
+  /** Other names in reports and spreadsheets, for import matching. */
+  aliases: AliasesSchema,
+  /** Size figures with their year; conflicting figures are separate entries. */
+  figures: laterList(FigureSchema),
   note: v.optional(BilingualSchema),
   sources: SourcesSchema,
 });
@@ -117,11 +172,13 @@ export const ParkPropertiesSchema = v.object({
   /** Designated lead chains, constrained by 一园区一主导产业. */
   lead: v.array(IdSchema),
   lead_basis: BasisSchema,
+  /** Common abbreviations and other names (镇江经开区, 高新区 …), unique across parks. */
+  aliases: AliasesSchema,
   /** Industries as public reports list them: free text, unconstrained. */
   industries: v.array(BilingualSchema),
   area_km2: v.nullable(v.pipe(v.number(), v.gtValue(0, 'must be positive'))),
   area_basis: v.nullable(v.picklist(AREA_BASES)),
-  area_year: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1980), v.maxValue(2100))),
+  area_year: v.nullable(YearSchema),
   established: v.nullable(PartialDateSchema),
   boundary: v.picklist(BOUNDARY_QUALITIES),
   /** How the boundary was drawn, and what it stands in for. */
@@ -154,15 +211,23 @@ export const ParksFileSchema = v.object({
 export const ProjectSchema = v.object({
   id: IdSchema,
   name: NameSchema,
-  park: IdSchema,
-  /** `inferred` where the report does not name the park. */
-  park_basis: BasisSchema,
+  /**
+   * Null when no report names the park: the project then counts for its chain and segment, not
+   * for a park, and is not on the map.
+   */
+  park: v.nullable(IdSchema),
+  /** `inferred` where the report does not name the park; null exactly when `park` is null. */
+  park_basis: v.nullable(BasisSchema),
   chain: IdSchema,
   /** `inferred` where the editors assigned the chain from the project's industry. */
   chain_basis: BasisSchema,
+  /** A segment of the project's chain; null (or absent) when none fits or it is not known. */
+  segment: v.optional(v.nullable(IdSchema), null),
+  /** `reported` where the report places the project in the segment; null exactly when `segment` is. */
+  segment_basis: v.optional(v.nullable(v.picklist(SEGMENT_ASSIGNMENTS)), null),
   status: v.picklist(PROJECT_STATUSES),
   /** The year of the status (signed, groundbreaking, in operation). */
-  year: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1980), v.maxValue(2100))),
+  year: v.nullable(YearSchema),
   /** Investment in 亿元 (100 million CNY), when reported. */
   investment_cny_100m: v.nullable(v.pipe(v.number(), v.minValue(0))),
   location: v.optional(v.tuple([v.number(), v.number()])),
@@ -176,6 +241,25 @@ export const ProjectsFileSchema = v.object({
   projects: v.array(v.unknown()),
 });
 
+/** A key firm named in reports. */
+export const FirmSchema = v.object({
+  id: IdSchema,
+  name: NameSchema,
+  /** Null when no report names the park the firm is in. */
+  park: v.nullable(IdSchema),
+  chain: IdSchema,
+  /** Segments of `chain` the firm works in (the editors' reading unless the note says otherwise). */
+  segments: v.array(IdSchema),
+  role: v.picklist(FIRM_ROLES),
+  sources: SourcesSchema,
+  note: v.optional(BilingualSchema),
+});
+
+export const FirmsFileSchema = v.object({
+  as_of: PartialDateSchema,
+  firms: v.array(v.unknown()),
+});
+
 export type Bilingual = v.InferOutput<typeof BilingualSchema>;
 export type Name = v.InferOutput<typeof NameSchema>;
 export type Source = v.InferOutput<typeof SourceSchema>;
@@ -185,6 +269,13 @@ export type ParkProperties = v.InferOutput<typeof ParkPropertiesSchema>;
 export type ParkGeometry = v.InferOutput<typeof ParkGeometrySchema>;
 export type ParkFeature = v.InferOutput<typeof ParkFeatureSchema>;
 export type Project = v.InferOutput<typeof ProjectSchema>;
+export type Segment = v.InferOutput<typeof SegmentSchema>;
+export type Figure = v.InferOutput<typeof FigureSchema>;
+export type Firm = v.InferOutput<typeof FirmSchema>;
+export type SegmentStage = (typeof SEGMENT_STAGES)[number];
+export type SegmentBasis = (typeof SEGMENT_BASES)[number];
+export type SegmentAssignment = (typeof SEGMENT_ASSIGNMENTS)[number];
+export type FirmRole = (typeof FIRM_ROLES)[number];
 export type ParkKind = (typeof PARK_KINDS)[number];
 export type ParkLevel = (typeof PARK_LEVELS)[number];
 export type District = (typeof DISTRICTS)[number];
@@ -198,4 +289,5 @@ export interface Registry {
   readonly chains: readonly Chain[];
   readonly parks: readonly ParkFeature[];
   readonly projects: readonly Project[];
+  readonly firms: readonly Firm[];
 }

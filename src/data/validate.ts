@@ -2,16 +2,23 @@ import {
   ChainSchema,
   ChainsFileSchema,
   ClusterSchema,
+  FirmSchema,
+  FirmsFileSchema,
   ParkFeatureSchema,
   ParksFileSchema,
   ProjectSchema,
   ProjectsFileSchema,
 } from './schema';
-import type { Cluster, Registry } from './schema';
+import type { Cluster, Firm, Registry } from './schema';
 import { DEFAULT_FILES, type Finding, type RegistryFiles } from './findings';
 import { asOfOf, collect, fileArrays, rawId, rawParkId } from './rules/collect';
+import { aliasFindings } from './rules/aliases';
+import { chainFindings } from './rules/chains';
+import { firmFindings } from './rules/firms';
 import { parkFindings } from './rules/parks';
+import { projectSegmentFindings } from './rules/projectSegments';
 import { projectFindings } from './rules/projects';
+import { segmentOwners, type SegmentLookup } from './rules/segments';
 import { quickPark } from './rules/quickPark';
 import { checkReference } from './rules/references';
 import { isRecord, reporter } from './rules/report';
@@ -28,11 +35,12 @@ import { validityFindings } from './rules/validity';
  * below. Rule codes and the finding type are in findings.ts.
  */
 
-/** The raw contents of the three files; `undefined` means the file could not be read (already reported). */
+/** The raw contents of the four files; `undefined` means the file could not be read (already reported). */
 export interface RegistryInput {
   readonly chains: unknown;
   readonly parks: unknown;
   readonly projects: unknown;
+  readonly firms: unknown;
 }
 
 /** Options of {@link validateRegistry}. */
@@ -85,6 +93,7 @@ export function registryInput(registry: Registry, parks: unknown): RegistryInput
     chains: { as_of: registry.asOf, clusters: registry.clusters, chains: registry.chains },
     parks,
     projects: { as_of: registry.asOf, projects: registry.projects },
+    firms: { as_of: registry.asOf, firms: registry.firms },
   };
 }
 
@@ -105,9 +114,10 @@ export function projectsInput(registry: Registry, projects: unknown): RegistryIn
 }
 
 /**
- * Validates the three registry files: each record against its schema, then unique ids,
- * references, 一园区一主导产业, zones, geometry, overlaps, containment, schematic areas and
- * project locations. Every finding is reported; nothing throws. The registry holds every record
+ * Validates the four registry files: each record against its schema, then unique ids,
+ * references, 一园区一主导产业, zones, geometry, overlaps, containment, schematic areas,
+ * project locations, and the chain, segment, alias and firm rules. Every finding is reported;
+ * nothing throws. The registry holds every record
  * that passed its schema (the first of each id), deep-frozen.
  */
 export function validateRegistry(
@@ -152,6 +162,8 @@ export function validateRegistry(
   );
   for (const chain of chains.byId.values())
     checkReference(clusters, chain.cluster, 'cluster', 'cluster', chain.id, reportChains);
+  chainFindings(chains, clusters, reportChains);
+  const segments: SegmentLookup = { chains, owners: segmentOwners(chains) };
   lap('chains');
 
   const parkArrays = fileArrays(input.parks, ParksFileSchema, ['features'], reportParks);
@@ -171,6 +183,15 @@ export function validateRegistry(
   );
   lap('parks.schema');
   const shaped = parkFindings(parks, chains, reportParks);
+  aliasFindings(
+    [...parks.byId.values()].map(({ properties: p }) => ({
+      id: p.id,
+      names: p.name.en === undefined ? [p.name.zh] : [p.name.zh, p.name.en],
+      aliases: p.aliases,
+    })),
+    'park',
+    reportParks,
+  );
   lap('parks.rules');
   const measurable = validityFindings(shaped, reportParks);
   lap('parks.validity');
@@ -195,10 +216,23 @@ export function validateRegistry(
   lap('projects.schema');
   const measurableIds = new Set(measurable.map((park) => park.properties.id));
   projectFindings(projects, parks, chains, measurableIds, reportProjects);
+  projectSegmentFindings(projects.byId.values(), segments, reportProjects);
   lap('projects.rules');
 
+  const reportFirms = reporter(findings, files.firms);
+  const firmArrays = fileArrays(input.firms, FirmsFileSchema, ['firms'], reportFirms);
+  const firms = collect(
+    firmArrays['firms'] ?? [],
+    { schema: FirmSchema, rawId, arrayName: 'firms' },
+    input.firms !== undefined,
+    files.firms,
+    reportFirms,
+  );
+  firmFindings(firms.byId.values(), { parks, chains }, segments, reportFirms);
+  lap('firms');
+
   const asOf =
-    [asOfOf(input.chains), asOfOf(input.projects)]
+    [asOfOf(input.chains), asOfOf(input.projects), asOfOf(input.firms)]
       .filter((d): d is string => d !== null)
       .sort()
       .pop() ?? '';
@@ -208,6 +242,7 @@ export function validateRegistry(
     chains: [...chains.byId.values()],
     parks: [...parks.byId.values()],
     projects: [...projects.byId.values()],
+    firms: [...firms.byId.values()] satisfies Firm[],
   };
   const registry = options.freeze === false ? collected : deepFreeze(collected);
   lap('freeze');

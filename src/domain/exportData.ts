@@ -177,14 +177,14 @@ export function projectsCsv(
       key: 'park',
       label: 'export.park',
       cell: (p) => {
-        const park = index.parkById.get(p.park);
+        const park = p.park === null ? undefined : index.parkById.get(p.park);
         return park ? nameIn(park.properties.name, lang) : null;
       },
     },
     {
       key: 'park_basis',
       label: 'export.parkBasis',
-      cell: (p) => t(`basis.${p.park_basis}`, lang),
+      cell: (p) => (p.park_basis === null ? null : t(`basis.${p.park_basis}`, lang)),
     },
     {
       key: 'chain',

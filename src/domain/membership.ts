@@ -109,7 +109,8 @@ export function indexRegistry(registry: Registry): RegistryIndex {
   const parks = [...registry.parks].sort((a, b) => compareParks(a.properties, b.properties));
 
   const projectsByPark = new Map<string, Project[]>(parks.map((park) => [park.properties.id, []]));
-  for (const project of registry.projects) projectsByPark.get(project.park)?.push(project);
+  for (const project of registry.projects)
+    if (project.park !== null) projectsByPark.get(project.park)?.push(project);
   for (const list of projectsByPark.values()) list.sort(compareProjects);
 
   // Built from the sorted parks, so each zone's list is already in list order.

@@ -166,7 +166,7 @@ function searchEntries(index: RegistryIndex, toPinyin?: ToPinyin): readonly Sear
   );
   const projects = index.parks.flatMap(({ properties: park }) =>
     (index.projectsByPark.get(park.id) ?? []).map((project) =>
-      entry('project', project.id, project.park, project.name),
+      entry('project', project.id, park.id, project.name),
     ),
   );
   return [...parks, ...projects];

@@ -287,7 +287,11 @@ export function decodeHash(hash: string, index: RegistryIndex): DecodedHash {
   let park = parkParam;
   let project: string | null = null;
   const selectedProject = projectParam === null ? undefined : index.projectById.get(projectParam);
-  if (selectedProject !== undefined && index.parkById.has(selectedProject.park)) {
+  if (
+    selectedProject !== undefined &&
+    selectedProject.park !== null &&
+    index.parkById.has(selectedProject.park)
+  ) {
     if (parkParam !== null && parkParam !== selectedProject.park) ignore(`park=${parkParam}`);
     park = selectedProject.park;
     project = selectedProject.id;

@@ -192,7 +192,7 @@ export default function MapView(props: MapViewProps): JSX.Element {
   const locatedProjectsByPark = new Map<string, string[]>();
   // eslint-disable-next-line solid/reactivity -- the projects are fixed for the map's lifetime
   for (const project of props.projects) {
-    if (!project.location) continue;
+    if (!project.location || project.park === null) continue;
     const ids = locatedProjectsByPark.get(project.park) ?? [];
     ids.push(project.id);
     locatedProjectsByPark.set(project.park, ids);

@@ -70,8 +70,8 @@ export function toMapProjects(
   projects: readonly Project[],
 ): FeatureCollection<Point, { id: string; park: string; chain_a: string; name_zh: string }> {
   const located = projects.filter(
-    (project): project is Project & { location: [number, number] } =>
-      project.location !== undefined,
+    (project): project is Project & { location: [number, number]; park: string } =>
+      project.location !== undefined && project.park !== null,
   );
   return {
     type: 'FeatureCollection',

@@ -113,7 +113,7 @@ describe('MapView, the seam between Solid state and the map', () => {
       .filter((id) => !remaining.has(id));
     expect(gone).toContain(PARK.hitech);
     const goneProjects = projects
-      .filter((project) => gone.includes(project.park))
+      .filter((project) => project.park !== null && gone.includes(project.park))
       .map((project) => project.id);
     expect(goneProjects.length).toBeGreaterThan(0);
     const hid = hiddenStates(before);

@@ -160,7 +160,7 @@ describe('a data file that is missing or broken', () => {
       change(feature.properties);
       text = JSON.stringify(collection);
     };
-    edit(threeLeads, (p) => (p.lead = ['power-equipment', 'new-energy', 'aerospace']));
+    edit(threeLeads, (p) => (p.lead = ['power-equipment', 'nev-parts', 'aerospace']));
     edit(noChineseName, (p) => (p.name = { en: 'Dantu Hi-tech Industrial Park' }));
     edit(scriptUrl, (p) => {
       const sources = p.sources as Record<string, unknown>[];

@@ -12,7 +12,7 @@ import { formatFinding } from '../../src/data/findings';
 
 const VALID = join(import.meta.dirname, '..', 'fixtures', 'registry', 'valid');
 const BASE = 'https://example.test/app/geo/';
-type FileName = 'chains.json' | 'parks.geojson' | 'projects.json';
+type FileName = 'chains.json' | 'parks.geojson' | 'projects.json' | 'firms.json';
 
 /** What the fake server answers for a file: a body (200), a status with no body, or a network error. */
 type Answer = string | Response | Error;
@@ -23,6 +23,7 @@ function validFiles(): Record<FileName, Answer> {
     'chains.json': read('chains.json'),
     'parks.geojson': read('parks.geojson'),
     'projects.json': read('projects.json'),
+    'firms.json': read('firms.json'),
   };
 }
 
@@ -42,12 +43,13 @@ function fakeFetch(answers: Record<string, Answer>): { fetch: typeof fetch; requ
 }
 
 describe('loadRegistry', () => {
-  it('fetches the three files from the base URL and validates them cleanly', async () => {
+  it('fetches the four files from the base URL and validates them cleanly', async () => {
     const server = fakeFetch(validFiles());
     const { registry, findings } = await loadRegistry(BASE, server.fetch);
     expect(findings).toEqual([]);
     expect(server.requested.sort()).toEqual([
       'https://example.test/app/geo/chains.json',
+      'https://example.test/app/geo/firms.json',
       'https://example.test/app/geo/parks.geojson',
       'https://example.test/app/geo/projects.json',
     ]);
@@ -74,10 +76,13 @@ describe('loadRegistry', () => {
       "projects.json: casic-industrial-park: park 'zj-etdz' cannot be checked: parks.geojson could not be loaded [unknown-reference]",
       "projects.json: harbin-energy-storage: park 'zj-hitech' cannot be checked: parks.geojson could not be loaded [unknown-reference]",
       "projects.json: data-lake-park: park 'guantang' cannot be checked: parks.geojson could not be loaded [unknown-reference]",
+      "firms.json: casc-haiying: park 'zj-aero-park' cannot be checked: parks.geojson could not be loaded [unknown-reference]",
+      "firms.json: harbin-electric: park 'zj-hitech' cannot be checked: parks.geojson could not be loaded [unknown-reference]",
     ]);
     expect(registry.parks).toEqual([]);
     expect(registry.chains).toHaveLength(3);
-    expect(registry.projects).toHaveLength(4);
+    expect(registry.projects).toHaveLength(5);
+    expect(registry.firms).toHaveLength(3);
   });
 
   it('names the HTTP status text when the server gives one', async () => {
@@ -99,8 +104,8 @@ describe('loadRegistry', () => {
       "parks.geojson: zj-etdz: lead chain 'aerospace' cannot be checked: chains.json could not be loaded [unknown-reference]",
       "parks.geojson: zj-aero-park: lead chain 'aerospace' cannot be checked: chains.json could not be loaded [unknown-reference]",
     ]);
-    // 4 park leads and 4 project chains cannot be checked.
-    expect(findings).toHaveLength(9);
+    // 4 park leads, 5 project chains and 3 firm chains cannot be checked.
+    expect(findings).toHaveLength(13);
     expect(registry.parks).toHaveLength(4);
   });
 

@@ -39,7 +39,9 @@ function expectedLines(caseName: string, dir: string): string[] {
   return text
     .split('\n')
     .filter((line) => line !== '')
-    .map((line) => line.replace(/\b(chains\.json|parks\.geojson|projects\.json)\b/g, `${dir}/$1`));
+    .map((line) =>
+      line.replace(/\b(chains\.json|parks\.geojson|projects\.json|firms\.json)\b/g, `${dir}/$1`),
+    );
 }
 
 const temporary: string[] = [];
@@ -51,7 +53,7 @@ describe('scripts/validate.ts', () => {
   it('exits 0 on the valid fixture and says what it holds', async () => {
     expect(await cli([`${FIXTURES}/valid`])).toEqual({
       code: 0,
-      lines: [`${FIXTURES}/valid/: valid — 4 parks, 4 projects, 3 chains`],
+      lines: [`${FIXTURES}/valid/: valid — 4 parks, 5 projects, 3 firms, 3 chains`],
     });
   });
 
@@ -69,7 +71,7 @@ describe('scripts/validate.ts', () => {
     const dir = `${FIXTURES}/invalid/parks-not-json`;
     const run = await cli([dir]);
     expect(run.code).toBe(1);
-    expect(run.lines.at(-1)).toBe(`${dir}/: 5 findings in 2 files`);
+    expect(run.lines.at(-1)).toBe(`${dir}/: 7 findings in 3 files`);
     expect(run.lines.slice(0, -1)).toEqual(expectedLines('parks-not-json', dir));
   });
 
@@ -80,7 +82,8 @@ describe('scripts/validate.ts', () => {
       'no-such-dir/chains.json: -: could not load no-such-dir/chains.json: file not found [file-unavailable]',
       'no-such-dir/parks.geojson: -: could not load no-such-dir/parks.geojson: file not found [file-unavailable]',
       'no-such-dir/projects.json: -: could not load no-such-dir/projects.json: file not found [file-unavailable]',
-      'no-such-dir/: 3 findings in 3 files',
+      'no-such-dir/firms.json: -: could not load no-such-dir/firms.json: file not found [file-unavailable]',
+      'no-such-dir/: 4 findings in 4 files',
     ]);
   });
 
@@ -90,7 +93,7 @@ describe('scripts/validate.ts', () => {
     cpSync(join(ROOT, FIXTURES, 'valid'), join(cwd, 'geo'), { recursive: true });
     expect(await cli([], cwd)).toEqual({
       code: 0,
-      lines: ['geo/: valid — 4 parks, 4 projects, 3 chains'],
+      lines: ['geo/: valid — 4 parks, 5 projects, 3 firms, 3 chains'],
     });
   });
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Chain, ParkFeature, Project } from '../../src/data/schema';
+import type { Chain, Firm, ParkFeature, Project } from '../../src/data/schema';
 import { formatFinding, type Finding } from '../../src/data/findings';
 import { closestId } from '../../src/data/rules/references';
 import { validateRegistry } from '../../src/data/validate';
@@ -15,6 +15,7 @@ interface RawRegistry {
   chains: { as_of: string; clusters: unknown[]; chains: Chain[] };
   parks: { type: string; features: ParkFeature[] };
   projects: { as_of: string; projects: Project[] };
+  firms: { as_of: string; firms: Firm[] };
 }
 
 /** A fresh, mutable copy of the valid fixture. */
@@ -24,6 +25,7 @@ function validRaw(): RawRegistry {
     chains: read('chains.json') as RawRegistry['chains'],
     parks: read('parks.geojson') as RawRegistry['parks'],
     projects: read('projects.json') as RawRegistry['projects'],
+    firms: read('firms.json') as RawRegistry['firms'],
   };
 }
 
@@ -67,7 +69,16 @@ describe('the valid fixture', () => {
       'zj-hitech',
       'guantang',
     ]);
-    expect(registry.projects).toHaveLength(4);
+    expect(registry.projects).toHaveLength(5);
+    expect(registry.firms.map((f) => f.id)).toEqual([
+      'casc-haiying',
+      'harbin-electric',
+      'hengshen',
+    ]);
+    expect(registry.chains[0]?.segments.map((s) => s.id)).toEqual([
+      'aero-materials',
+      'aero-assembly',
+    ]);
   });
 
   it('freezes the registry deeply unless told not to (a worker posts a clone anyway)', () => {
@@ -78,7 +89,7 @@ describe('the valid fixture', () => {
     expect(plain).toEqual(frozen);
   });
 
-  it('dates the registry by the later of the two file dates', () => {
+  it('dates the registry by the latest of the file dates', () => {
     expect(validateRegistry(validRaw()).registry.asOf).toBe('2024-08');
   });
 
@@ -111,6 +122,19 @@ const REQUIRED_CASES = [
   'schematic-area-off',
   'parks-not-json',
   'missing-file',
+  'duplicate-segment-id',
+  'official-segment-unsourced',
+  'former-id-live',
+  'chain-alias-duplicate',
+  'park-alias-duplicate',
+  'project-segment-other-chain',
+  'project-segment-unknown',
+  'segment-basis-without-segment',
+  'location-without-park',
+  'firm-unknown-park',
+  'firm-segment-other-chain',
+  'chain-leader-without-designation',
+  'missing-firms-file',
 ];
 
 const cases = readdirSync(INVALID, { withFileTypes: true })
@@ -195,6 +219,7 @@ describe('validateRegistry', () => {
       chains: 'geo/chains.json',
       parks: 'geo/parks.geojson',
       projects: 'geo/projects.json',
+      firms: 'geo/firms.json',
     };
     expect(validateRegistry(raw, { files }).findings.map((f) => f.file)).toEqual([
       'geo/parks.geojson',
@@ -202,15 +227,28 @@ describe('validateRegistry', () => {
   });
 
   it('never throws on input of the wrong shape, and says what is wrong with each file', () => {
-    const { registry, findings } = validateRegistry({ chains: null, parks: [], projects: 'x' });
+    const { registry, findings } = validateRegistry({
+      chains: null,
+      parks: [],
+      projects: 'x',
+      firms: 7,
+    });
     expect(lines(findings)).toEqual([
       'chains.json: -: the file: Invalid type: Expected Object but received null [schema]',
       // valibot reads an array as an object without keys.
       'parks.geojson: -: type is missing [schema]',
       'parks.geojson: -: features is missing [schema]',
       'projects.json: -: the file: Invalid type: Expected Object but received "x" [schema]',
+      'firms.json: -: the file: Invalid type: Expected Object but received 7 [schema]',
     ]);
-    expect(registry).toEqual({ asOf: '', clusters: [], chains: [], parks: [], projects: [] });
+    expect(registry).toEqual({
+      asOf: '',
+      clusters: [],
+      chains: [],
+      parks: [],
+      projects: [],
+      firms: [],
+    });
   });
 
   it('names a record without an id by its place in the file', () => {
@@ -227,12 +265,14 @@ describe('validateRegistry', () => {
       chains: undefined,
       parks: raw.parks,
       projects: raw.projects,
+      firms: raw.firms,
     });
     expect(lines(findings).slice(0, 2)).toEqual([
       "parks.geojson: zj-etdz: lead chain 'aerospace' cannot be checked: chains.json could not be loaded [unknown-reference]",
       "parks.geojson: zj-aero-park: lead chain 'aerospace' cannot be checked: chains.json could not be loaded [unknown-reference]",
     ]);
-    expect(findings).toHaveLength(8);
+    // 4 park leads, 5 project chains and 3 firm chains.
+    expect(findings).toHaveLength(12);
     expect(registry.parks).toHaveLength(4);
   });
 

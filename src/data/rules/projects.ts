@@ -5,7 +5,7 @@ import type { Table } from './collect';
 import { checkReference } from './references';
 import type { Report } from './report';
 
-/** Project rules: references to a park and a chain, and a location inside the park. */
+/** Project rules: references to a park (when it has one) and a chain, and a location inside the park. */
 
 /** Reports each project's broken references and misplaced location. */
 export function projectFindings(
@@ -16,9 +16,11 @@ export function projectFindings(
   report: Report,
 ): void {
   for (const project of projects.byId.values()) {
-    checkReference(parks, project.park, 'park', 'park', project.id, report);
+    if (project.park !== null)
+      checkReference(parks, project.park, 'park', 'park', project.id, report);
     checkReference(chains, project.chain, 'chain', 'chain', project.id, report);
-    if (!project.location) continue;
+    // A located project without a park is rules/projectSegments.ts's location-without-park.
+    if (!project.location || project.park === null) continue;
     const problems = checkLonLat(project.location);
     for (const problem of problems)
       report(project.id, problem.rule, `location: ${problem.message}`);
