@@ -64,7 +64,8 @@ describe('npm run tiles', () => {
     expect(index.parks.map((park) => park.id)).toEqual(parks.map((park) => park.properties.id));
     expect(index.projects).toEqual(projects);
     expect(index.validated.at).toBe(NOW.toISOString());
-    expect(Object.keys(index.validated.sha256)).toHaveLength(3);
+    // chains.json, parks.geojson, projects.json and firms.json.
+    expect(Object.keys(index.validated.sha256)).toHaveLength(4);
     for (const park of index.parks) {
       const [west, south, east, north] = park.bbox;
       const [lon, lat] = park.label;
