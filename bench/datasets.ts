@@ -44,7 +44,7 @@ async function gzipSize(path: string): Promise<number> {
   return size;
 }
 
-/** Gzip size of a registry folder's three files, cached beside them. */
+/** Gzip size of a registry folder's four files, cached beside them. */
 async function registryGzipBytes(dir: string, stamp: string): Promise<number> {
   const cache = join(dir, 'bench-gzip.json');
   if (existsSync(cache)) {

@@ -80,7 +80,8 @@ describe('npm run import-projects', { timeout: 60_000 }, () => {
     expect(output).toContain('removed (replace)');
     expect(code).toBe(2);
     const written = JSON.parse(readFileSync(out, 'utf8')) as { projects: unknown[] };
-    expect(written.projects).toHaveLength(3);
+    // 3 added (one, row 9, with no park: allowed since #13) and the 1 updated.
+    expect(written.projects).toHaveLength(4);
   });
 
   it('exits 1 and writes nothing for an unreadable file or when nothing imports', () => {

@@ -31,7 +31,7 @@ export async function registryWithAliases(): Promise<Registry> {
     ...registry,
     parks: registry.parks.map((park) => ({
       ...park,
-      properties: { ...park.properties, aliases: PARK_ALIASES[park.properties.id] ?? [] },
+      properties: { ...park.properties, aliases: [...(PARK_ALIASES[park.properties.id] ?? [])] },
     })),
     chains: registry.chains.map((chain) => ({ ...chain, ...(CHAIN_EXTRAS[chain.id] ?? {}) })),
   };

@@ -243,6 +243,8 @@ describe('mergeProjects', () => {
       'casic-industrial-park',
       'harbin-energy-storage',
       'data-lake-park',
+      // The fixture's project with no reported park.
+      'sodium-battery-materials',
     ]);
     expect(merged.file.projects.map((p) => p['id'])).toContain('aero-special-materials');
     expect(merged.file.projects).toHaveLength(merged.added.length + 1);

@@ -65,7 +65,8 @@ export function buildRecord(parts: RecordParts): ProjectRecord {
   const record: Record<string, unknown> = {
     name: { zh: parts.name },
     park: parts.park,
-    park_basis: 'reported',
+    // The schema pairs them: no park, no basis (the validator's basis-pair rule).
+    park_basis: parts.park === null ? null : 'reported',
     chain: parts.chain,
     chain_basis: parts.chainBasis,
     segment: parts.segment,
