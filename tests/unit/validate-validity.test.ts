@@ -24,6 +24,7 @@ function findingsWith(geometry: ParkFeature['geometry']): string[] {
     chains: read('chains.json'),
     parks,
     projects: read('projects.json'),
+    firms: read('firms.json'),
   });
   // Project locations in the replaced park are another rule's business.
   return findings.filter((f) => f.file === 'parks.geojson').map(formatFinding);
