@@ -318,6 +318,8 @@ describe('QR codes of the current link', () => {
     await printed.waitFor({ state: 'visible' });
     expect(await decodeQr(page, await printed.locator('svg').screenshot())).toBe(page.url());
     expect(await printed.textContent()).toContain(page.url());
+    // The paper carries the map and the facts, not the app's controls.
+    expect(await page.getByRole('button', { name: '导入官方边界' }).isVisible()).toBe(false);
     await context.close();
   });
 
