@@ -33,11 +33,6 @@ export function defaultFilter(index: RegistryIndex): FilterState {
   };
 }
 
-/** The filter with everything checked again; the same as {@link defaultFilter}. */
-export function resetFilter(index: RegistryIndex): FilterState {
-  return defaultFilter(index);
-}
-
 /** Whether every chain, kind, level and district is checked. */
 export function isDefaultFilter(index: RegistryIndex, filter: FilterState): boolean {
   return (
@@ -284,14 +279,4 @@ export function toggleLevel(filter: FilterState, level: ParkLevel): FilterState 
 /** Checks or unchecks a district. */
 export function toggleDistrict(filter: FilterState, district: District): FilterState {
   return { ...filter, districts: toggled(filter.districts, district) };
-}
-
-/**
- * The chain whose colour a park is drawn in: its first lead chain that is checked, else its first
- * lead chain; null for a park without lead chains. A two-chain park thus takes the colour of the
- * chain the user is looking at.
- */
-export function colourChain(park: ParkProperties, filter: FilterState): ChainId | null {
-  const chains = parkChains(park);
-  return chains.find((id) => filter.chains.has(id)) ?? chains[0] ?? null;
 }

@@ -138,11 +138,6 @@ export function indexRegistry(registry: Registry): RegistryIndex {
   };
 }
 
-/** The projects of a park in {@link compareProjects} order; empty for an unknown park. */
-export function projectsInPark(index: RegistryIndex, parkId: string): readonly Project[] {
-  return index.projectsByPark.get(parkId) ?? [];
-}
-
 /** The chains of a park as records, in the park's `lead` order; unknown ids are skipped. */
 export function parkChainRecords(index: RegistryIndex, park: ParkProperties): readonly Chain[] {
   return parkChains(park).flatMap((id) => {

@@ -29,7 +29,7 @@ import { BASEMAP_EXTENT, ZHENJIANG_VIEW } from './basemap';
 import type { MapController, MapFailure, OnlineBasemap } from './controller';
 import { addOnlineBasemap } from './onlineBasemap';
 import { toMapLabels, toMapParks, toMapProjects } from './features';
-import { INTERACTIVE_PARK_LAYERS, LAYER, SOURCE } from './ids';
+import { BASEMAP_LAYER, INTERACTIVE_PARK_LAYERS, LAYER, SOURCE } from './ids';
 import { showPreview } from './preview';
 import { LABELS_FILTERED_UP_TO, buildStyle, nameExpression, parkFilterExpression } from './style';
 
@@ -231,7 +231,7 @@ export default function MapView(props: MapViewProps): JSX.Element {
     on([map, () => props.lang()], ([instance, lang]) => {
       if (!instance) return;
       instance.setLayoutProperty(LAYER.parksLabel, 'text-field', nameExpression(lang));
-      instance.setLayoutProperty('basemap-labels', 'text-field', nameExpression(lang));
+      instance.setLayoutProperty(BASEMAP_LAYER.labels, 'text-field', nameExpression(lang));
       instance.getCanvas().setAttribute('aria-label', props.label);
     }),
   );
@@ -329,7 +329,6 @@ export default function MapView(props: MapViewProps): JSX.Element {
       };
       props.onReady({
         fitToPark: (id) => fit(boundsOf([id])),
-        fitToParks: (ids) => fit(boundsOf(ids)),
         showProject: (id) => {
           const project = props.projects.find((candidate) => candidate.id === id);
           const center = project?.location;

@@ -6,8 +6,6 @@ export interface MapController {
   fitToPark(id: string): void;
   /** Centres the view on a located project. */
   showProject(id: string): void;
-  /** Fits the view to the given parks, or to Zhenjiang when none are given. */
-  fitToParks(ids: readonly string[]): void;
   /** Ids of the parks currently drawn on the canvas, deduplicated across tiles. */
   renderedParkIds(): string[];
   /** The park drawn at a point of the map canvas (CSS pixels), the smallest when they nest. */

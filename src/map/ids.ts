@@ -11,6 +11,19 @@ export const SOURCE = {
   labels: 'basemap-labels',
 } as const;
 
+/** Layer ids of the embedded basemap, bottom to top. */
+export const BASEMAP_LAYER = {
+  background: 'background',
+  contextFill: 'context-fill',
+  contextLine: 'context-line',
+  cityFill: 'city-fill',
+  waterFill: 'water-fill',
+  riversLine: 'rivers-line',
+  districtsLine: 'districts-line',
+  cityLine: 'city-line',
+  labels: 'basemap-labels',
+} as const;
+
 /** Layer ids of the map style, bottom to top for the app's own layers. */
 export const LAYER = {
   parksFill: 'parks-fill',
@@ -18,9 +31,22 @@ export const LAYER = {
   parksOutlineOfficial: 'parks-outline-official',
   parksOutlineDrawn: 'parks-outline-drawn',
   parksSelected: 'parks-selected',
-  parksLabel: 'parks-label',
   projects: 'projects-circle',
+  parksLabel: 'parks-label',
 } as const;
 
 /** The park layers whose features a click or hover may hit. */
 export const INTERACTIVE_PARK_LAYERS = [LAYER.parksFill] as const;
+
+/**
+ * The online raster basemap's source and layer, added at run time when a deployment configures
+ * one (map/onlineBasemap.ts); it sits just below {@link BASEMAP_LAYER.riversLine}.
+ */
+export const ONLINE_BASEMAP = { source: 'online-basemap', layer: 'online-basemap' } as const;
+
+/** Source and layer ids of the import preview, added on first use (map/preview.ts). */
+export const PREVIEW = {
+  source: 'import-preview',
+  fill: 'import-preview-fill',
+  line: 'import-preview-line',
+} as const;

@@ -1,8 +1,9 @@
 import type { Map as MapLibreMap, MapSourceDataEvent, MapStyleDataEvent } from 'maplibre-gl';
 import type { OnlineBasemap } from './controller';
+import { BASEMAP_LAYER, ONLINE_BASEMAP } from './ids';
 
-const SOURCE_ID = 'online-basemap';
-const LAYER_ID = 'online-basemap';
+const SOURCE_ID = ONLINE_BASEMAP.source;
+const LAYER_ID = ONLINE_BASEMAP.layer;
 /** Tile failures in a row, before any tile loaded, that count as "the service is down". */
 const FAILURES_BEFORE_FALLBACK = 3;
 
@@ -23,7 +24,7 @@ export function addOnlineBasemap(
     attribution: basemap.attribution,
   });
   // Above the embedded land and water, below the district lines, labels and parks.
-  map.addLayer({ id: LAYER_ID, type: 'raster', source: SOURCE_ID }, 'rivers-line');
+  map.addLayer({ id: LAYER_ID, type: 'raster', source: SOURCE_ID }, BASEMAP_LAYER.riversLine);
 
   let loadedTile = false;
   let failures = 0;

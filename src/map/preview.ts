@@ -1,6 +1,7 @@
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { bbox } from '@turf/turf';
+import { PREVIEW } from './ids';
 
 /**
  * The import preview: boundaries from a file, drawn over the parks as a dashed red outline with a
@@ -8,13 +9,6 @@ import { bbox } from '@turf/turf';
  * visible against the basemap before anything is applied. Added on first use, so a map that never
  * previews carries no extra layers.
  */
-
-/** Source and layer ids of the preview. */
-export const PREVIEW = {
-  source: 'import-preview',
-  fill: 'import-preview-fill',
-  line: 'import-preview-line',
-} as const;
 
 /** A red that reads on the pale basemap and against every chain colour; dashes tell it from parks. */
 const PREVIEW_COLOR = '#d1001f';

@@ -8,7 +8,7 @@ import type { Chain } from '../data/schema';
 import type { FilterState } from '../domain/filter';
 import type { Lang } from '../domain/i18n';
 import { BASEMAP_FILES } from './basemap';
-import { LAYER, SOURCE } from './ids';
+import { BASEMAP_LAYER, LAYER, SOURCE } from './ids';
 
 /** Calm basemap colours, so that the parks carry the colour on the map. */
 const PALETTE = {
@@ -104,28 +104,37 @@ const unlessHidden = (value: number | ExpressionSpecification): ExpressionSpecif
 
 function basemapLayers(lang: Lang): LayerSpecification[] {
   return [
-    { id: 'background', type: 'background', paint: { 'background-color': PALETTE.background } },
     {
-      id: 'context-fill',
+      id: BASEMAP_LAYER.background,
+      type: 'background',
+      paint: { 'background-color': PALETTE.background },
+    },
+    {
+      id: BASEMAP_LAYER.contextFill,
       type: 'fill',
       source: SOURCE.context,
       paint: { 'fill-color': PALETTE.context },
     },
     {
-      id: 'context-line',
+      id: BASEMAP_LAYER.contextLine,
       type: 'line',
       source: SOURCE.context,
       paint: { 'line-color': PALETTE.contextLine, 'line-width': 0.8 },
     },
-    { id: 'city-fill', type: 'fill', source: SOURCE.city, paint: { 'fill-color': PALETTE.city } },
     {
-      id: 'water-fill',
+      id: BASEMAP_LAYER.cityFill,
+      type: 'fill',
+      source: SOURCE.city,
+      paint: { 'fill-color': PALETTE.city },
+    },
+    {
+      id: BASEMAP_LAYER.waterFill,
       type: 'fill',
       source: SOURCE.water,
       paint: { 'fill-color': PALETTE.water },
     },
     {
-      id: 'rivers-line',
+      id: BASEMAP_LAYER.riversLine,
       type: 'line',
       source: SOURCE.rivers,
       paint: {
@@ -134,19 +143,19 @@ function basemapLayers(lang: Lang): LayerSpecification[] {
       },
     },
     {
-      id: 'districts-line',
+      id: BASEMAP_LAYER.districtsLine,
       type: 'line',
       source: SOURCE.districts,
       paint: { 'line-color': PALETTE.district, 'line-width': 1, 'line-dasharray': [4, 2] },
     },
     {
-      id: 'city-line',
+      id: BASEMAP_LAYER.cityLine,
       type: 'line',
       source: SOURCE.city,
       paint: { 'line-color': PALETTE.district, 'line-width': 1.6 },
     },
     {
-      id: 'basemap-labels',
+      id: BASEMAP_LAYER.labels,
       type: 'symbol',
       source: SOURCE.labels,
       filter: ['has', 'name_zh'],

@@ -2,12 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   chainCounts,
   clusterState,
-  colourChain,
   defaultFilter,
   isDefaultFilter,
   parkPasses,
   projectsOfParks,
-  resetFilter,
   soloChain,
   toggleChain,
   toggleCluster,
@@ -58,10 +56,6 @@ describe('defaultFilter', () => {
       '扬中市',
     ]);
     expect(isDefaultFilter(index, ALL)).toBe(true);
-  });
-
-  it('is what resetFilter returns', () => {
-    expect(resetFilter(index)).toEqual(ALL);
   });
 
   it('is no longer the default once anything is unchecked', () => {
@@ -248,15 +242,5 @@ describe('actions', () => {
   it('toggle a value back on', () => {
     expect(toggleChain(toggleChain(ALL, CHAIN.it), CHAIN.it).chains.has(CHAIN.it)).toBe(true);
     expect(toggleKind(toggleKind(ALL, 'main'), 'main').kinds.has('main')).toBe(true);
-  });
-});
-
-describe('colourChain', () => {
-  it("is a park's first lead chain that is checked, else its first lead chain", () => {
-    const etdz = park(PARK.etdz); // lead: materials, aerospace
-    expect(colourChain(etdz, ALL)).toBe(CHAIN.materials);
-    expect(colourChain(etdz, onlyChains(CHAIN.aerospace))).toBe(CHAIN.aerospace);
-    expect(colourChain(etdz, onlyChains())).toBe(CHAIN.materials);
-    expect(colourChain({ ...etdz, lead: [] }, ALL)).toBeNull();
   });
 });

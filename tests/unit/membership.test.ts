@@ -5,7 +5,6 @@ import {
   indexRegistry,
   parkChainRecords,
   parkChains,
-  projectsInPark,
 } from '../../src/domain/membership';
 import {
   CHAIN,
@@ -168,15 +167,15 @@ describe('indexRegistry', () => {
   });
 });
 
-describe('projectsInPark and parkChainRecords', () => {
+describe('projectsByPark and parkChainRecords', () => {
   const index = indexRegistry(registry);
 
   it('gives a known park its projects and an unknown park none', () => {
-    expect(projectsInPark(index, PARK.guantang).map((p) => p.id)).toEqual([
+    expect(index.projectsByPark.get(PARK.guantang)?.map((p) => p.id)).toEqual([
       'liandong-guantang',
       'zhenjiang-data-lake',
     ]);
-    expect(projectsInPark(index, 'no-such-park')).toEqual([]);
+    expect(index.projectsByPark.get('no-such-park')).toBeUndefined();
   });
 
   it("resolves a park's lead chains to records, skipping unknown ids", () => {
