@@ -7,34 +7,33 @@ import {
   createResource,
   createSignal,
   lazy,
-  on,
-  onCleanup,
-  onMount,
   type JSX,
 } from 'solid-js';
-import type { ParkFeature, Registry } from '../data/schema';
-import { areaKm2 } from '../geometry/measure';
-import { loadRegistryWithImport } from '../data/loadOffMainThread';
 import type { Finding } from '../data/findings';
+import type { LoadedData } from '../data/persist';
+import type { ParkFeature, Registry } from '../data/schema';
 import { t, type Lang } from '../domain/i18n';
 import { indexRegistry } from '../domain/membership';
-import { isOffFocus, leadFocus } from '../domain/stats';
-import type { MapController, MapFailure } from '../map/controller';
+import { createRegistryView } from '../domain/registryView';
+import { hasMapView } from '../domain/urlState';
+import type { MapController, MapFailure, MapProbe } from '../map/controller';
+import { createAppState, type AppState } from '../state/appState';
+import { AppStateContext } from '../state/context';
 import DataProblems from '../ui/DataProblems';
+import ExportMenu from '../ui/ExportMenu';
 import FilterPanel from '../ui/FilterPanel';
 import Legend from '../ui/Legend';
-import ParkDetail from '../ui/ParkDetail';
+import MapFallback from '../ui/MapFallback';
 import PanelBoundary from '../ui/PanelBoundary';
-import ParkList, { LIST_PAGE } from '../ui/ParkList';
+import ParkDetail from '../ui/ParkDetail';
+import ParkList from '../ui/ParkList';
 import Search from '../ui/Search';
 import Stats from '../ui/Stats';
-import ExportMenu from '../ui/ExportMenu';
 import PrintQr from '../ui/qr/PrintQr';
-import { createPhoneSheet } from './phoneSheet';
-import type { LoadedData } from '../data/persist';
-import { AppStateContext } from '../state/context';
-import { createAppState, type AppState } from '../state/appState';
-import { loadConfig, type AppConfig } from './config';
+import type { AppConfig } from './config';
+import { GEO_BASE_URL, hasWebGl2, loadAppData } from './loadAppData';
+import { createNavigation } from './navigation';
+import { exposeMapProbe } from './testHooks';
 import { initialUrlState, syncUrl } from './urlSync';
 import { bindChainView } from './chainBinding';
 import ChainOrBrowse from '../ui/chain/ChainOrBrowse';
@@ -45,41 +44,6 @@ const MapView = lazy(() => import('../map/MapView'));
 const ImportEntry = lazy(() => import('../ui/import/ImportEntry'));
 const ProjectsEntry = lazy(() => import('../ui/projects/ProjectsEntry'));
 
-/** Base URL of the basemap and data files: beside the built app, so a deployment can replace them. */
-const GEO_BASE_URL = new URL('geo/', document.baseURI).href;
-
-/**
- * Where the park registry is read from: geo/ unless `?data=DIR/` names another folder of the same
- * site (for benchmarks and for checking a data update before it replaces geo/). Anything that is not
- * a plain relative path is ignored, so a link cannot point the app at another origin.
- */
-function registryBaseUrl(): string {
-  const requested = new URLSearchParams(window.location.search).get('data');
-  if (
-    !requested ||
-    !/^[\w./-]+\/$/.test(requested) ||
-    requested.includes('..') ||
-    requested.startsWith('/')
-  ) {
-    return GEO_BASE_URL;
-  }
-  return new URL(requested, document.baseURI).href;
-}
-
-let webGl2: boolean | undefined;
-
-/** WebGL 2 is what MapLibre needs; without it the rest of the app still works. Probed once. */
-function hasWebGl2(): boolean {
-  if (webGl2 === undefined) {
-    try {
-      webGl2 = !!document.createElement('canvas').getContext('webgl2');
-    } catch {
-      webGl2 = false;
-    }
-  }
-  return webGl2;
-}
-
 /** The explorer once the data has loaded. */
 function Explorer(props: {
   registry: Registry;
@@ -88,33 +52,25 @@ function Explorer(props: {
   /** The shipped and imported registries; a change rebuilds the explorer on the new one. */
   imports: { data: LoadedData; onChange: (data: LoadedData) => void };
 }): JSX.Element {
-  // The registry is loaded once and never replaced while the explorer lives.
+  // The registry is loaded once and never replaced while the explorer lives; everything derived
+  // from it (areas, lead focus, projects by park) is worked out on demand by its view.
   // eslint-disable-next-line solid/reactivity
-  const index = indexRegistry(props.registry);
+  const index = createRegistryView(indexRegistry(props.registry));
   const initial = initialUrlState(index);
   // Read before MapLibre writes its own `map=`: a link without a view fits the selected park.
-  const linkHasView = /(^#|&)map=/.test(window.location.hash);
+  const linkHasView = hasMapView(window.location.hash);
   const state: AppState = createAppState(index, initial.state);
   const [ignored, setIgnored] = createSignal<readonly string[]>(initial.ignored);
   const [controller, setController] = createSignal<MapController>();
   const [mapFailure, setMapFailure] = createSignal<MapFailure | null>(
     hasWebGl2() ? null : { reason: 'no-webgl', detail: 'WebGL 2 is not available' },
   );
-  const [drawerOpen, setDrawerOpen] = createSignal(false);
-  const sheet = createPhoneSheet(state, controller, setDrawerOpen);
   const [basemapNotice, setBasemapNotice] = createSignal<string | null>(null);
-  const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
-  const [prefersReducedMotion, setPrefersReducedMotion] = createSignal(reducedMotion.matches);
-  const onMotionChange = (event: MediaQueryListEvent): void => {
-    setPrefersReducedMotion(event.matches);
-  };
-  reducedMotion.addEventListener('change', onMotionChange);
-  onCleanup(() => reducedMotion.removeEventListener('change', onMotionChange));
-
+  const nav = createNavigation(state, controller);
   const [remapped, setRemapped] = createSignal(initial.remapped ?? []);
   syncUrl(state, setIgnored, setRemapped);
   // eslint-disable-next-line solid/reactivity -- the accessor is read inside the binding's effects
-  bindChainView(state, controller, () => setDrawerOpen(true), linkHasView);
+  bindChainView(state, controller, () => nav.openDrawer(), linkHasView);
   const chainOpen = (): boolean => state.chainView.selection().chain !== null && !selectedPark();
   const lang = state.lang;
 
@@ -123,97 +79,38 @@ function Explorer(props: {
     document.title = t('appTitle', lang());
   });
 
-  const parkAreas = new Map(
-    index.parks.map((park) => [park.properties.id, areaKm2(park.geometry)] as const),
-  );
-  const computedArea = (park: ParkFeature): number => parkAreas.get(park.properties.id) ?? 0;
-  const focusById = createMemo(
-    () =>
-      new Map(
-        props.registry.parks.map((park) => [
-          park.properties.id,
-          leadFocus(park.properties, state.index.projectsByPark.get(park.properties.id) ?? []),
-        ]),
-      ),
-  );
-  const parkIsOffFocus = (id: string): boolean => {
-    const focus = focusById().get(id);
-    return focus ? isOffFocus(focus) : false;
-  };
   const selectedPark = createMemo(() => {
     const id = state.selectedParkId();
     return id ? state.index.parkById.get(id) : undefined;
   });
 
-  /** Opens a park from the list, the search, the detail or the map, and fits the view to it. */
-  const openPark = (id: string, fit = true): void => {
-    sheet.opening();
-    state.selectPark(id);
-    if (fit) controller()?.fitToPark(id);
-  };
-  // Kept while a park is open, so that closing it returns to the same place in a long list.
-  const [listed, setListed] = createSignal(LIST_PAGE);
-  createEffect(on(state.filter, () => setListed(LIST_PAGE), { defer: true }));
-  const closeDetail = (): void => {
-    if (sheet.isPhone()) return sheet.close();
-    const id = state.selectedParkId();
-    // The row that gets the focus back must be rendered, however far down the list it is.
-    const row = id ? state.visibleParkIds().indexOf(id) : -1;
-    if (row >= listed()) setListed(Math.ceil((row + 1) / LIST_PAGE) * LIST_PAGE);
-    state.selectPark(null);
-    if (id)
-      document
-        .querySelector<HTMLButtonElement>(`.park-button[data-park-id="${CSS.escape(id)}"]`)
-        ?.focus();
-  };
-  const showProject = (id: string): void => {
-    sheet.opening();
-    state.selectProject(id);
-    controller()?.showProject(id);
-  };
-
-  onMount(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key === 'Escape' && state.selectedParkId() && !event.defaultPrevented)
-        closeDetail();
-    };
-    document.addEventListener('keydown', onKey);
-    onCleanup(() => document.removeEventListener('keydown', onKey));
-  });
-
   const detailOf = (park: ParkFeature): JSX.Element => (
     <ParkDetail
       park={park}
-      computedAreaKm2={parkAreas.get(park.properties.id) ?? 0}
-      onClose={closeDetail}
-      onOpenPark={(id) => openPark(id)}
-      onShowProject={showProject}
+      onClose={() => nav.closeDetail()}
+      onOpenPark={(id) => nav.openPark(id)}
+      onShowProject={(id) => nav.showProject(id)}
     />
   );
-  const onMapReady = (ready: MapController): void => {
+  const onMapReady = (ready: MapController, probe: MapProbe): void => {
     setController(ready);
-    (window as unknown as { __zpeMap?: unknown }).__zpeMap = {
-      renderedParkIds: () => ready.renderedParkIds(),
-      parkAt: (x: number, y: number) => ready.parkAt(x, y),
-      toScreen: (lng: number, lat: number) => ready.toScreen([lng, lat]),
-      camera: () => ready.camera(),
-    };
+    exposeMapProbe(probe);
     const selected = state.selectedParkId();
     if (selected && !linkHasView) ready.fitToPark(selected);
   };
 
   return (
     <AppStateContext.Provider value={state}>
-      <div class="app" classList={{ 'drawer-open': drawerOpen(), 'chain-open': chainOpen() }}>
+      <div class="app" classList={{ 'drawer-open': nav.drawerOpen(), 'chain-open': chainOpen() }}>
         <header class="topbar">
           <button
             type="button"
             class="drawer-toggle"
-            aria-expanded={drawerOpen()}
+            aria-expanded={nav.drawerOpen()}
             aria-controls="side-panel"
-            onClick={() => setDrawerOpen(!drawerOpen())}
+            onClick={() => nav.toggleDrawer()}
           >
-            {drawerOpen() ? t('showMap', lang()) : t('showPanel', lang())}
+            {nav.drawerOpen() ? t('showMap', lang()) : t('showPanel', lang())}
           </button>
           <h1>{t('appTitle', lang())}</h1>
           <div class="topbar-actions">
@@ -247,26 +144,25 @@ function Explorer(props: {
             <Search
               onChoose={(result) => {
                 if (result.kind === 'project') {
-                  openPark(result.parkId);
-                  showProject(result.id);
-                } else openPark(result.id);
+                  nav.openPark(result.parkId);
+                  nav.showProject(result.id);
+                } else nav.openPark(result.id);
               }}
             />
           </PanelBoundary>
           <PanelBoundary lang={lang()}>
             <Show
-              when={sheet.isPhone() ? undefined : selectedPark()}
+              when={nav.sheet.isPhone() ? undefined : selectedPark()}
               keyed
               fallback={
-                <ChainOrBrowse controller={controller()} onOpenPark={(id) => openPark(id)}>
+                <ChainOrBrowse controller={controller()} onOpenPark={(id) => nav.openPark(id)}>
                   <FilterPanel />
                   <ParkList
-                    onOpen={(id) => openPark(id)}
-                    listed={listed()}
-                    onListMore={() => setListed(listed() + LIST_PAGE)}
-                    isOffFocus={parkIsOffFocus}
+                    onOpen={(id) => nav.openPark(id)}
+                    listed={nav.listed()}
+                    onListMore={() => nav.listMore()}
                   />
-                  <Stats computedArea={computedArea} isOffFocus={parkIsOffFocus} />
+                  <Stats />
                 </ChainOrBrowse>
               }
             >
@@ -274,7 +170,7 @@ function Explorer(props: {
             </Show>
           </PanelBoundary>
           <PanelBoundary lang={lang()}>
-            <ExportMenu controller={controller()} computedArea={computedArea} />
+            <ExportMenu controller={controller()} />
           </PanelBoundary>
           <PanelBoundary lang={lang()}>
             <ImportEntry
@@ -306,34 +202,20 @@ function Explorer(props: {
           </p>
           <Switch>
             <Match when={mapFailure()}>
-              {(failure) => (
-                <div class="map-fallback" role="status">
-                  <h2>{t('noMapTitle', lang())}</h2>
-                  <p>{t(failure().reason === 'no-webgl' ? 'noWebGl' : 'mapError', lang())}</p>
-                  <p class="muted small">{failure().detail}</p>
-                </div>
-              )}
+              {(failure) => <MapFallback failure={failure()} lang={lang()} />}
             </Match>
             <Match when={!mapFailure()}>
               <PanelBoundary lang={lang()}>
                 <MapView
-                  parks={props.registry.parks}
-                  projects={props.registry.projects}
-                  chains={props.registry.chains}
-                  parkAreas={parkAreas}
-                  filter={state.filter}
-                  visibleParkIds={state.visibleParkIds}
-                  focusParkIds={state.chainView.focusParkIds}
-                  selectedParkId={state.selectedParkId}
-                  selectedProjectId={state.selectedProjectId}
-                  hoveredParkId={state.hoveredParkId}
-                  lang={lang}
-                  reducedMotion={prefersReducedMotion}
+                  state={{
+                    ...state,
+                    focusParkIds: state.chainView.focusParkIds,
+                    reducedMotion: nav.reducedMotion,
+                    openPark: (id) => nav.openPark(id),
+                    openProject: (id) => nav.openProject(id),
+                  }}
                   geoBaseUrl={GEO_BASE_URL}
                   label={t('mapLabel', lang())}
-                  onParkClick={(id) => (id ? openPark(id, true) : undefined)}
-                  onProjectClick={showProject}
-                  onParkHover={state.hoverPark}
                   onReady={onMapReady}
                   onFailure={setMapFailure}
                   onlineBasemap={props.config.onlineBasemap}
@@ -352,8 +234,8 @@ function Explorer(props: {
           <PanelBoundary lang={lang()}>
             <Legend />
           </PanelBoundary>
-          <sheet.View
-            park={drawerOpen() ? undefined : selectedPark()}
+          <nav.sheet.View
+            park={nav.drawerOpen() ? undefined : selectedPark()}
             lang={lang()}
             detail={detailOf}
           />
@@ -366,18 +248,7 @@ function Explorer(props: {
 
 /** Loads and validates the data, then shows the explorer, or what went wrong. */
 export default function App(): JSX.Element {
-  // The map's code and workers load while the registry loads; the map is created once it is in.
-  if (hasWebGl2()) void import('../map/MapView').then(({ prewarmMap }) => prewarmMap());
-  // The stored import (IndexedDB, loaded beside the registry) replaces the shipped parks when present.
-  const [loaded, { mutate }] = createResource(() => loadRegistryWithImport(registryBaseUrl()));
-  const [config] = createResource(() => loadConfig(new URL('config.json', document.baseURI).href));
-  const ready = ():
-    | { registry: Registry; findings: readonly Finding[]; config: AppConfig; data: LoadedData }
-    | undefined => {
-    const result = loaded();
-    const settings = config();
-    return result && settings ? { ...result.active, config: settings, data: result } : undefined;
-  };
+  const [loaded, { mutate }] = createResource(loadAppData);
   // Chinese first: the data and most users are Chinese; the switch is one click away.
   const browserLang: Lang = 'zh';
   return (
@@ -396,13 +267,16 @@ export default function App(): JSX.Element {
           </div>
         )}
       </Match>
-      <Match when={ready()} keyed>
-        {(data) => (
+      <Match when={loaded()} keyed>
+        {(app) => (
           <Explorer
-            registry={data.registry}
-            findings={data.findings}
-            config={data.config}
-            imports={{ data: data.data, onChange: (next) => mutate(next) }}
+            registry={app.data.active.registry}
+            findings={app.data.active.findings}
+            config={app.config}
+            imports={{
+              data: app.data,
+              onChange: (next) => mutate({ ...app, data: next }),
+            }}
           />
         )}
       </Match>

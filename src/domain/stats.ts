@@ -1,14 +1,7 @@
-import type { ParkFeature, ParkProperties, Project } from '../data/schema';
-import { parkChains, type ChainId, type ClusterId, type RegistryIndex } from './membership';
-
-/** Projects counted together: how many, their known investment, and how many lack one. */
-export interface ProjectTotals {
-  readonly count: number;
-  /** Sum of the known investments, in 亿元 (100 million CNY). */
-  readonly investmentCny100m: number;
-  /** Projects whose investment was not reported (not counted in the sum). */
-  readonly unknownInvestmentCount: number;
-}
+import type { ParkFeature } from '../data/schema';
+import { parkChains, type ChainId, type ClusterId } from './membership';
+import { emptyProjectTotals, type ProjectTotals } from './parkFacts';
+import type { RegistryView } from './registryView';
 
 /** Figures over a group of parks. */
 export interface ParkGroupStats {
@@ -45,22 +38,12 @@ export interface FilteredStats {
 /** The computed (polygon) area of a park in km², as src/geometry/measure.ts measures it. */
 export type ComputedArea = (park: ParkFeature) => number;
 
-interface MutableProjectTotals {
-  count: number;
-  investmentCny100m: number;
-  unknownInvestmentCount: number;
-}
-
 interface MutableGroup {
   parks: number;
   reportedAreaKm2: number;
   unknownAreaCount: number;
   computedAreaKm2: number;
-  projects: MutableProjectTotals;
-}
-
-function emptyProjectTotals(): MutableProjectTotals {
-  return { count: 0, investmentCny100m: 0, unknownInvestmentCount: 0 };
+  projects: ReturnType<typeof emptyProjectTotals>;
 }
 
 function emptyGroup(): MutableGroup {
@@ -73,172 +56,55 @@ function emptyGroup(): MutableGroup {
   };
 }
 
-function addProjects(into: MutableProjectTotals, from: ProjectTotals): void {
+function addProjects(into: MutableGroup['projects'], from: ProjectTotals): void {
   into.count += from.count;
   into.investmentCny100m += from.investmentCny100m;
   into.unknownInvestmentCount += from.unknownInvestmentCount;
 }
 
-/** Counts projects and sums their known investment. */
-export function projectTotals(projects: readonly Project[]): ProjectTotals {
-  const totals = emptyProjectTotals();
-  for (const project of projects) addProject(totals, project);
-  return totals;
-}
-
-function addProject(into: MutableProjectTotals, project: Project): void {
-  into.count += 1;
-  if (project.investment_cny_100m === null) into.unknownInvestmentCount += 1;
-  else into.investmentCny100m += project.investment_cny_100m;
-}
-
-function addPark(group: MutableGroup, share: ParkShare, computedAreaKm2: number): void {
+function addPark(
+  group: MutableGroup,
+  reportedAreaKm2: number | null,
+  computedAreaKm2: number,
+  projects: ProjectTotals,
+): void {
   group.parks += 1;
-  if (share.reportedAreaKm2 === null) group.unknownAreaCount += 1;
-  else group.reportedAreaKm2 += share.reportedAreaKm2;
+  if (reportedAreaKm2 === null) group.unknownAreaCount += 1;
+  else group.reportedAreaKm2 += reportedAreaKm2;
   group.computedAreaKm2 += computedAreaKm2;
-  addProjects(group.projects, share.projectTotals);
-}
-
-/** What a park adds to the statistics apart from its drawn area, which the caller measures. */
-interface ParkShare {
-  readonly reportedAreaKm2: number | null;
-  readonly projectTotals: ProjectTotals;
-  /** The park's projects totalled per chain (of the project), for the per-chain project figures. */
-  readonly projectTotalsByChain: ReadonlyArray<readonly [ChainId, ProjectTotals]>;
-  /** The park's chains that the registry knows, with their groups' keys. */
-  readonly chains: readonly ChainId[];
-  /** The clusters of those chains, each once. */
-  readonly clusters: readonly ClusterId[];
-}
-
-// A Map inside, not a WeakMap: it lives as long as the index anyway, and looks up faster.
-const sharesByIndex = new WeakMap<RegistryIndex, Map<ParkFeature, ParkShare>>();
-
-/**
- * A park's share, computed on its first filter change and kept as long as the index: the filter
- * changes often and the parks never do.
- */
-function shareOf(
-  index: RegistryIndex,
-  shares: Map<ParkFeature, ParkShare>,
-  park: ParkFeature,
-): ParkShare {
-  const known = shares.get(park);
-  if (known) return known;
-  const projects = index.projectsByPark.get(park.properties.id) ?? [];
-  // A Set, so that a park whose two lead chains share a cluster counts there once.
-  const clusters = new Set<ClusterId>();
-  for (const chainId of parkChains(park.properties)) {
-    const cluster = index.chainById.get(chainId)?.cluster;
-    if (cluster !== undefined) clusters.add(cluster);
-  }
-  const byChain = new Map<ChainId, MutableProjectTotals>();
-  for (const project of projects) {
-    let totals = byChain.get(project.chain);
-    if (!totals) byChain.set(project.chain, (totals = emptyProjectTotals()));
-    addProject(totals, project);
-  }
-  const share: ParkShare = {
-    reportedAreaKm2: park.properties.area_km2,
-    projectTotals: projectTotals(projects),
-    projectTotalsByChain: [...byChain],
-    chains: parkChains(park.properties),
-    clusters: [...clusters],
-  };
-  shares.set(park, share);
-  return share;
+  addProjects(group.projects, projects);
 }
 
 /**
  * Statistics over `parks` (the visible parks), per chain, per cluster and in total. See
- * {@link FilteredStats} for how parks with two lead chains are counted. O(parks + their projects).
+ * {@link FilteredStats} for how parks with two lead chains are counted. O(parks + their projects)
+ * the first time, O(parks) after: each park's figures come from the view, which keeps them.
  */
-export function filteredStats(
-  index: RegistryIndex,
-  parks: readonly ParkFeature[],
-  computedArea: ComputedArea,
-): FilteredStats {
+export function filteredStats(view: RegistryView, parks: readonly ParkFeature[]): FilteredStats {
   const total = emptyGroup();
-  const byCluster = new Map(index.clusters.map((cluster) => [cluster.id, emptyGroup()]));
-  const byChain = new Map(index.chains.map((chain) => [chain.id, emptyGroup()]));
-  const projectsOfChain = new Map(index.chains.map((chain) => [chain.id, emptyProjectTotals()]));
+  const byCluster = new Map(view.clusters.map((cluster) => [cluster.id, emptyGroup()]));
+  const byChain = new Map(view.chains.map((chain) => [chain.id, emptyGroup()]));
+  const projectsOfChain = new Map(view.chains.map((chain) => [chain.id, emptyProjectTotals()]));
 
-  let shares = sharesByIndex.get(index);
-  if (!shares) sharesByIndex.set(index, (shares = new Map()));
   for (const park of parks) {
-    const share = shareOf(index, shares, park);
-    const computed = computedArea(park);
-    addPark(total, share, computed);
-    for (const chainId of share.chains) {
+    const id = park.properties.id;
+    const facts = view.factsOf(id);
+    const reported = park.properties.area_km2;
+    const computed = view.areaOf(id);
+    addPark(total, reported, computed, facts.projects);
+    for (const chainId of parkChains(park.properties)) {
       const chainGroup = byChain.get(chainId);
-      if (chainGroup) addPark(chainGroup, share, computed);
+      if (chainGroup) addPark(chainGroup, reported, computed, facts.projects);
     }
-    for (const cluster of share.clusters) {
+    for (const cluster of facts.clusters) {
       const clusterGroup = byCluster.get(cluster);
-      if (clusterGroup) addPark(clusterGroup, share, computed);
+      if (clusterGroup) addPark(clusterGroup, reported, computed, facts.projects);
     }
-
-    for (const [chainId, totals] of share.projectTotalsByChain) {
+    for (const [chainId, totals] of facts.projectsByChain) {
       const into = projectsOfChain.get(chainId);
       if (into) addProjects(into, totals);
     }
   }
 
   return { total, byCluster, byChain, projectsOfChain };
-}
-
-/** How much of a park's activity lies in its lead chains (一园区一主导产业). */
-export interface LeadFocus {
-  /** The park's projects. */
-  readonly projects: number;
-  /** Of those, the projects whose chain is one of the park's lead chains. */
-  readonly projectsInLead: number;
-  /** `projectsInLead / projects`; null without projects. */
-  readonly projectShare: number | null;
-  /** Known investment of all the park's projects, in 亿元 (unreported investments count as 0). */
-  readonly knownInvestment: number;
-  /** Known investment of the projects in lead chains, in 亿元. */
-  readonly knownInvestmentInLead: number;
-  /** `knownInvestmentInLead / knownInvestment`; null without known investment. */
-  readonly investmentShare: number | null;
-}
-
-/** The share of a park's projects, and of their known investment, that fall in its lead chains. */
-export function leadFocus(park: ParkProperties, projects: readonly Project[]): LeadFocus {
-  const lead = new Set(parkChains(park));
-  let projectsInLead = 0;
-  let investment = 0;
-  let investmentInLead = 0;
-  for (const project of projects) {
-    const inLead = lead.has(project.chain);
-    if (inLead) projectsInLead += 1;
-    const amount = project.investment_cny_100m ?? 0;
-    investment += amount;
-    if (inLead) investmentInLead += amount;
-  }
-  return {
-    projects: projects.length,
-    projectsInLead,
-    projectShare: projects.length === 0 ? null : projectsInLead / projects.length,
-    knownInvestment: investment,
-    knownInvestmentInLead: investmentInLead,
-    investmentShare: investment === 0 ? null : investmentInLead / investment,
-  };
-}
-
-/** Below this share of projects in its lead chains, a park is off its focus. */
-export const FOCUS_THRESHOLD = 0.5;
-
-/** With fewer projects than this, a share says too little to call a park off its focus. */
-export const FOCUS_MIN_PROJECTS = 2;
-
-/**
- * Whether a park has drifted from "one park, one lead industry": at least two projects, and fewer
- * than half of them in its lead chains. Exactly half is still on focus.
- */
-export function isOffFocus(focus: LeadFocus): boolean {
-  return (
-    focus.projects >= FOCUS_MIN_PROJECTS && focus.projectsInLead / focus.projects < FOCUS_THRESHOLD
-  );
 }

@@ -105,6 +105,14 @@ function mapSegment(hash: string): string | null {
   return null;
 }
 
+/**
+ * Whether a hash carries a camera view (`map=…`) that MapLibre will restore: a link without one
+ * gets the view fitted to its selected park instead.
+ */
+export function hasMapView(hash: string): boolean {
+  return mapSegment(hash) !== null;
+}
+
 function encodeList(universe: readonly string[], checked: ReadonlySet<string>): string | null {
   const values = universe.filter((value) => checked.has(value));
   if (values.length === universe.length) return null;

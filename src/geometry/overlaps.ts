@@ -39,15 +39,6 @@ export function areaOutsideKm2(inner: ArealGeometry, outer: ArealGeometry): numb
   return rest ? areaKm2(rest.geometry) : 0;
 }
 
-/** Whether `inner` lies inside `outer`, allowing `toleranceKm2` of slop along the edges. */
-export function isWithin(
-  inner: ArealGeometry,
-  outer: ArealGeometry,
-  toleranceKm2: number,
-): boolean {
-  return areaOutsideKm2(inner, outer) <= toleranceKm2;
-}
-
 /** Whether a point lies in a geometry; a point on the boundary counts as inside. */
 export function pointInGeometry(point: LonLat, geometry: ArealGeometry): boolean {
   return booleanPointInPolygon([point[0], point[1]], geometry);

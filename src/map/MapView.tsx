@@ -11,8 +11,8 @@ import {
   type LngLatBoundsLike,
   type MapGeoJSONFeature,
   type MapLayerMouseEvent,
+  type MapMouseEvent,
 } from 'maplibre-gl';
-import { bbox } from '@turf/turf';
 import {
   createEffect,
   createSignal,
@@ -22,11 +22,9 @@ import {
   type Accessor,
   type JSX,
 } from 'solid-js';
-import type { Chain, ParkFeature, Project } from '../data/schema';
-import type { FilterState } from '../domain/filter';
-import type { Lang } from '../domain/i18n';
+import { MAP_PARAM } from '../domain/urlState';
 import { BASEMAP_EXTENT, ZHENJIANG_VIEW } from './basemap';
-import type { MapController, MapFailure, OnlineBasemap } from './controller';
+import type { MapController, MapFailure, MapProbe, MapState, OnlineBasemap } from './controller';
 import { addOnlineBasemap } from './onlineBasemap';
 import { toMapLabels, toMapParks, toMapProjects } from './features';
 import { BASEMAP_LAYER, INTERACTIVE_PARK_LAYERS, LAYER, SOURCE } from './ids';
@@ -44,31 +42,15 @@ export function prewarmMap(): void {
   prewarm();
 }
 
-/** What the map shows and whom it tells about clicks. */
+/** What the map shows ({@link MapState}) and the few things only the map needs. */
 export interface MapViewProps {
-  readonly parks: readonly ParkFeature[];
-  readonly projects: readonly Project[];
-  readonly chains: readonly Chain[];
-  /** Area of each park, so that a click inside a zone picks the smaller park it contains. */
-  readonly parkAreas: ReadonlyMap<string, number>;
-  readonly filter: Accessor<FilterState>;
-  readonly visibleParkIds: Accessor<readonly string[]>;
-  /**
-   * When set, the map shows these parks instead of the filter's (the chain view's selected
-   * segment: its host parks); the others step back by the same `hidden` feature-state.
-   */
-  readonly focusParkIds?: Accessor<readonly string[] | null>;
-  readonly selectedParkId: Accessor<string | null>;
-  readonly selectedProjectId: Accessor<string | null>;
-  readonly hoveredParkId: Accessor<string | null>;
-  readonly lang: Accessor<Lang>;
-  readonly reducedMotion: Accessor<boolean>;
+  readonly state: MapState;
+  /** Base URL of the geo/ files (basemap), absolute. */
   readonly geoBaseUrl: string;
+  /** The canvas's accessible name. */
   readonly label: string;
-  readonly onParkClick: (id: string | null) => void;
-  readonly onProjectClick: (id: string) => void;
-  readonly onParkHover: (id: string | null) => void;
-  readonly onReady: (controller: MapController) => void;
+  /** Once the map has loaded: its commands, and the probe for tests. */
+  readonly onReady: (controller: MapController, probe: MapProbe) => void;
   readonly onFailure: (failure: MapFailure) => void;
   /** An online basemap to draw over the embedded one, when the deployment configured one. */
   readonly onlineBasemap: OnlineBasemap | null;
@@ -78,24 +60,18 @@ export interface MapViewProps {
 
 /**
  * The one owner of the MapLibre instance. State flows in through effects (filter, feature-state,
- * language) and out through the `on*` callbacks; Solid never renders inside the map's container.
+ * language) and out through the state's actions; Solid never renders inside the map's container.
  */
 export default function MapView(props: MapViewProps): JSX.Element {
   let container!: HTMLDivElement;
   const [map, setMap] = createSignal<MapLibreMap>();
   const [ready, setReady] = createSignal(false);
-
-  // eslint-disable-next-line solid/reactivity -- the parks are fixed for the map's lifetime
-  const parkById = new Map(props.parks.map((park) => [park.properties.id, park]));
-  const boundsOf = (ids: readonly string[]): LngLatBoundsLike | null => {
-    const features = ids.flatMap((id) => parkById.get(id) ?? []);
-    if (features.length === 0) return null;
-    const [west, south, east, north] = bbox({
-      type: 'FeatureCollection',
-      features: features as never,
-    });
-    return [west, south, east, north];
-  };
+  // The state object is fixed for the map's lifetime; its fields are the signals.
+  // eslint-disable-next-line solid/reactivity
+  const state = props.state;
+  const index = state.index;
+  // Registry order, as the file has them: the order features are drawn in.
+  const parks = index.registry.parks;
 
   /**
    * Runs `work` once the browser has painted the current frame. A selection changes the panel and
@@ -112,8 +88,7 @@ export default function MapView(props: MapViewProps): JSX.Element {
     );
   };
 
-  // eslint-disable-next-line solid/reactivity -- the parks are fixed for the map's lifetime
-  const labelsFiltered = props.parks.length <= LABELS_FILTERED_UP_TO;
+  const labelsFiltered = parks.length <= LABELS_FILTERED_UP_TO;
 
   onMount(() => {
     let instance: MapLibreMap;
@@ -122,16 +97,16 @@ export default function MapView(props: MapViewProps): JSX.Element {
         container,
         style: buildStyle({
           geoBaseUrl: props.geoBaseUrl,
-          chains: props.chains,
-          lang: props.lang(),
-          visible: labelsFiltered ? parkFilterExpression(props.filter()) : true,
+          chains: index.chains,
+          lang: state.lang(),
+          visible: labelsFiltered ? parkFilterExpression(state.filter()) : true,
         }),
         bounds: ZHENJIANG_VIEW,
         fitBoundsOptions: { padding: 20 },
         // The view never leaves the embedded basemap: a tall phone or a zoomed-out link would
         // otherwise show bands of bare background where the data ends.
         maxBounds: BASEMAP_EXTENT,
-        hash: 'map',
+        hash: MAP_PARAM,
         attributionControl: false,
         maxZoom: 17,
         minZoom: 6,
@@ -171,10 +146,12 @@ export default function MapView(props: MapViewProps): JSX.Element {
       );
     // eslint-disable-next-line solid/reactivity -- a map event handler; the data is set once
     instance.once('load', () => {
-      const parks = toMapParks(props.parks);
-      instance.getSource<GeoJSONSource>(SOURCE.parks)?.setData(parks);
-      instance.getSource<GeoJSONSource>(SOURCE.parkLabels)?.setData(toMapLabels(parks));
-      instance.getSource<GeoJSONSource>(SOURCE.projects)?.setData(toMapProjects(props.projects));
+      const mapParks = toMapParks(parks);
+      instance.getSource<GeoJSONSource>(SOURCE.parks)?.setData(mapParks);
+      instance.getSource<GeoJSONSource>(SOURCE.parkLabels)?.setData(toMapLabels(mapParks));
+      instance
+        .getSource<GeoJSONSource>(SOURCE.projects)
+        ?.setData(toMapProjects(index.registry.projects));
       if (props.onlineBasemap) {
         stopWatchingBasemap = addOnlineBasemap(
           instance,
@@ -189,22 +166,14 @@ export default function MapView(props: MapViewProps): JSX.Element {
 
   // Filter: the same visible parks as the list. Parks and their projects are hidden by
   // feature-state, touching only those whose visibility changed; labels see LABELS_FILTERED_UP_TO.
-  const locatedProjectsByPark = new Map<string, string[]>();
-  // eslint-disable-next-line solid/reactivity -- the projects are fixed for the map's lifetime
-  for (const project of props.projects) {
-    if (!project.location || project.park === null) continue;
-    const ids = locatedProjectsByPark.get(project.park) ?? [];
-    ids.push(project.id);
-    locatedProjectsByPark.set(project.park, ids);
-  }
   const hiddenOnMap = new Set<string>();
   createEffect(
     on(
-      [map, () => props.filter(), () => props.visibleParkIds(), () => props.focusParkIds?.()],
+      [map, state.filter, state.visibleParkIds, () => state.focusParkIds?.()],
       ([instance, filter, visibleIds, focusIds]) => {
         if (!instance) return;
         const visible = new Set(focusIds ?? visibleIds);
-        for (const park of props.parks) {
+        for (const park of parks) {
           const id = park.properties.id;
           const hidden = !visible.has(id);
           if (hidden === hiddenOnMap.has(id)) continue;
@@ -213,7 +182,7 @@ export default function MapView(props: MapViewProps): JSX.Element {
           instance.setFeatureState({ source: SOURCE.parks, id }, { hidden });
           if (!labelsFiltered)
             instance.setFeatureState({ source: SOURCE.parkLabels, id }, { hidden });
-          for (const project of locatedProjectsByPark.get(id) ?? [])
+          for (const project of index.locatedProjectIds(id))
             instance.setFeatureState({ source: SOURCE.projects, id: project }, { hidden });
         }
         if (labelsFiltered)
@@ -228,7 +197,7 @@ export default function MapView(props: MapViewProps): JSX.Element {
   );
 
   createEffect(
-    on([map, () => props.lang()], ([instance, lang]) => {
+    on([map, state.lang], ([instance, lang]) => {
       if (!instance) return;
       instance.setLayoutProperty(LAYER.parksLabel, 'text-field', nameExpression(lang));
       instance.setLayoutProperty(BASEMAP_LAYER.labels, 'text-field', nameExpression(lang));
@@ -259,9 +228,9 @@ export default function MapView(props: MapViewProps): JSX.Element {
       }),
     );
   };
-  createFeatureStateBinding(SOURCE.parks, 'selected', () => props.selectedParkId());
-  createFeatureStateBinding(SOURCE.parks, 'hover', () => props.hoveredParkId());
-  createFeatureStateBinding(SOURCE.projects, 'selected', () => props.selectedProjectId());
+  createFeatureStateBinding(SOURCE.parks, 'selected', state.selectedParkId);
+  createFeatureStateBinding(SOURCE.parks, 'hover', state.hoveredParkId);
+  createFeatureStateBinding(SOURCE.projects, 'selected', state.selectedProjectId);
 
   createEffect(
     on(map, (instance) => {
@@ -273,48 +242,41 @@ export default function MapView(props: MapViewProps): JSX.Element {
         const ids = shown(features)
           .map((feature) => feature.properties?.id as string | undefined)
           .filter((id): id is string => typeof id === 'string');
-        ids.sort(
-          // eslint-disable-next-line solid/reactivity -- parkAreas is fixed for the map's lifetime
-          (a, b) => (props.parkAreas.get(a) ?? Infinity) - (props.parkAreas.get(b) ?? Infinity),
-        );
+        // Nested parks (a zone and the parks inside it): the smaller one is the one meant.
+        ids.sort((a, b) => index.areaOf(a) - index.areaOf(b));
         return ids[0] ?? null;
       };
-      const smallestParkAt = (event: MapLayerMouseEvent): string | null =>
-        smallestOf(event.features ?? []);
-      let projectHit = false;
-      const onProjectClick = (event: MapLayerMouseEvent): void => {
-        const id = shown(event.features ?? [])[0]?.properties.id as string | undefined;
-        if (id) {
-          projectHit = true;
-          props.onProjectClick(id);
+      const layers = [...INTERACTIVE_PARK_LAYERS];
+      const isParkLayer = (feature: MapGeoJSONFeature): boolean =>
+        (layers as readonly string[]).includes(feature.layer.id);
+      // One click handler that ranks what is under the pointer: a project point lies on top of its
+      // park, so it wins; otherwise the smallest visible park.
+      const onClick = (event: MapMouseEvent): void => {
+        const hits = shown(
+          instance.queryRenderedFeatures(event.point, { layers: [LAYER.projects, ...layers] }),
+        );
+        const project = hits.find((hit) => hit.layer.id === LAYER.projects)?.properties.id;
+        if (typeof project === 'string') {
+          state.openProject(project);
+          return;
         }
-      };
-      const onParkClick = (event: MapLayerMouseEvent): void => {
-        if (projectHit) return;
-        props.onParkClick(smallestParkAt(event));
-      };
-      const onMapClick = (): void => {
-        projectHit = false;
+        const park = smallestOf(hits.filter(isParkLayer));
+        if (park) state.openPark(park);
       };
       const onMove = (event: MapLayerMouseEvent): void => {
-        const id = smallestParkAt(event);
+        const id = smallestOf(event.features ?? []);
         instance.getCanvas().style.cursor = id ? 'pointer' : '';
-        if (id !== props.hoveredParkId()) props.onParkHover(id);
+        if (id !== state.hoveredParkId()) state.hoverPark(id);
       };
       const onLeave = (): void => {
         instance.getCanvas().style.cursor = '';
-        props.onParkHover(null);
+        state.hoverPark(null);
       };
-      const layers = [...INTERACTIVE_PARK_LAYERS];
-      instance.on('click', LAYER.projects, onProjectClick);
-      instance.on('click', layers, onParkClick);
-      instance.on('click', onMapClick);
+      instance.on('click', onClick);
       instance.on('mousemove', layers, onMove);
       instance.on('mouseleave', layers, onLeave);
       onCleanup(() => {
-        instance.off('click', LAYER.projects, onProjectClick);
-        instance.off('click', layers, onParkClick);
-        instance.off('click', onMapClick);
+        instance.off('click', onClick);
         instance.off('mousemove', layers, onMove);
         instance.off('mouseleave', layers, onLeave);
       });
@@ -323,41 +285,46 @@ export default function MapView(props: MapViewProps): JSX.Element {
         const options = {
           padding: Math.min(60, Math.round(instance.getCanvas().clientWidth / 8)),
           maxZoom: 14,
-          animate: !props.reducedMotion(),
+          animate: !state.reducedMotion(),
         };
         afterPaint(() => instance.fitBounds(bounds ?? ZHENJIANG_VIEW, options));
       };
-      props.onReady({
-        fitToPark: (id) => fit(boundsOf([id])),
+      const controller: MapController = {
+        fitToPark: (id) => fit(index.boundsOf([id])),
+        fitToParks: (ids) => fit(index.boundsOf(ids)),
         showProject: (id) => {
-          const project = props.projects.find((candidate) => candidate.id === id);
-          const center = project?.location;
+          const center = index.projectById.get(id)?.location;
           if (!center) return;
-          const animate = !props.reducedMotion();
+          const animate = !state.reducedMotion();
           afterPaint(() =>
             instance.easeTo({ center, zoom: Math.max(instance.getZoom(), 13), animate }),
           );
-        },
-        parkAt: (x, y) =>
-          smallestOf(instance.queryRenderedFeatures([x, y], { layers: [LAYER.parksFill] })),
-        toScreen: ([lng, lat]) => {
-          const { x, y } = instance.project([lng, lat]);
-          return { x, y };
         },
         setBottomInset: (pixels) => {
           const bottom = Math.max(0, Math.round(pixels));
           if (instance.getPadding().bottom !== bottom)
             instance.setPadding({ top: 0, right: 0, bottom, left: 0 });
         },
-        renderedParkIds: () => {
-          const hits = shown(instance.queryRenderedFeatures({ layers: [LAYER.parksFill] }));
-          return [...new Set(hits.map((hit) => String(hit.properties.id)))].sort();
-        },
         snapshot: () =>
           new Promise((resolve) => {
             instance.once('render', () => resolve(instance.getCanvas()));
             instance.triggerRepaint();
           }),
+        showPreview: (collection) => {
+          showPreview(instance, collection, !state.reducedMotion());
+        },
+      };
+      const probe: MapProbe = {
+        parkAt: (x, y) =>
+          smallestOf(instance.queryRenderedFeatures([x, y], { layers: [LAYER.parksFill] })),
+        renderedParkIds: () => {
+          const hits = shown(instance.queryRenderedFeatures({ layers: [LAYER.parksFill] }));
+          return [...new Set(hits.map((hit) => String(hit.properties.id)))].sort();
+        },
+        toScreen: (lng, lat) => {
+          const { x, y } = instance.project([lng, lat]);
+          return { x, y };
+        },
         camera: () => {
           const center = instance.getCenter();
           return {
@@ -367,10 +334,8 @@ export default function MapView(props: MapViewProps): JSX.Element {
             moving: instance.isMoving(),
           };
         },
-        showPreview: (collection) => {
-          showPreview(instance, collection, !props.reducedMotion());
-        },
-      });
+      };
+      props.onReady(controller, probe);
     }),
   );
 

@@ -3,7 +3,7 @@ import type { Registry } from '../data/schema';
 import * as filters from '../domain/filter';
 import type { FilterState } from '../domain/filter';
 import type { Lang } from '../domain/i18n';
-import type { RegistryIndex } from '../domain/membership';
+import type { RegistryView } from '../domain/registryView';
 import type { AppUrlState } from '../domain/urlState';
 import { createChainViewState, type ChainViewState } from './chainState';
 
@@ -14,7 +14,8 @@ import { createChainViewState, type ChainViewState } from './chainState';
  */
 export interface AppState {
   readonly registry: Registry;
-  readonly index: RegistryIndex;
+  /** The registry's lookups and every fact derived from it (areas, lead focus, projects by park). */
+  readonly index: RegistryView;
   readonly filter: Accessor<FilterState>;
   readonly visibleParks: Accessor<Registry['parks']>;
   readonly visibleParkIds: Accessor<readonly string[]>;
@@ -39,7 +40,7 @@ export interface AppState {
 }
 
 /** Creates the state for one loaded registry, starting from what the link asked for. */
-export function createAppState(index: RegistryIndex, initial: AppUrlState): AppState {
+export function createAppState(index: RegistryView, initial: AppUrlState): AppState {
   const registry = index.registry;
   const [filter, setFilter] = createSignal<FilterState>(initial.filter);
   const [selectedParkId, setSelectedParkId] = createSignal<string | null>(initial.park);

@@ -1,6 +1,5 @@
 import { Show, createSignal, type JSX } from 'solid-js';
 import { useAppState } from '../state/context';
-import type { ParkFeature } from '../data/schema';
 import { parksCsv, parksGeoJson, projectsCsv } from '../domain/exportData';
 import { projectsOfParks } from '../domain/filter';
 import { t } from '../domain/i18n';
@@ -11,10 +10,7 @@ import { loadQrEncoder } from './qr/qr';
 import ShareQr from './qr/ShareQr';
 
 /** Copy link, its QR code, exports of what is filtered (CSV, GeoJSON, PNG) and print. */
-export default function ExportMenu(props: {
-  controller: MapController | undefined;
-  computedArea: (park: ParkFeature) => number;
-}): JSX.Element {
+export default function ExportMenu(props: { controller: MapController | undefined }): JSX.Element {
   const state = useAppState();
   const lang = (): 'zh' | 'en' => state.lang();
   const [message, setMessage] = createSignal('');
@@ -69,7 +65,9 @@ export default function ExportMenu(props: {
           onClick={() =>
             downloadFile(
               `zhenjiang-parks-${stamp()}.csv`,
-              parksCsv(state.visibleParks(), state.index, lang(), props.computedArea),
+              parksCsv(state.visibleParks(), state.index, lang(), (park) =>
+                state.index.areaOf(park.properties.id),
+              ),
               'text/csv;charset=utf-8',
             )
           }

@@ -11,7 +11,6 @@ import {
   type I18nKey,
 } from '../domain/i18n';
 import { parkChains } from '../domain/membership';
-import { leadFocus } from '../domain/stats';
 import ChainTag from './ChainTag';
 import ChainTagButton from './chain/ChainTagButton';
 import Sources from './Sources';
@@ -29,7 +28,6 @@ function Fact(props: { term: string; children: JSX.Element }): JSX.Element {
 /** The selected park: its facts, how sure we are of them, its sources and its projects. */
 export default function ParkDetail(props: {
   park: ParkFeature;
-  computedAreaKm2: number;
   onClose: () => void;
   onOpenPark: (id: string) => void;
   onShowProject: (id: string) => void;
@@ -41,7 +39,7 @@ export default function ParkDetail(props: {
   const projects = () => state.index.projectsByPark.get(p().id) ?? [];
   const zone = () => (p().zone ? state.index.parkById.get(p().zone ?? '') : undefined);
   const linkedParks = () => state.index.linkedParksByZone.get(p().id) ?? [];
-  const focus = () => leadFocus(p(), projects());
+  const focus = () => state.index.focusOf(p().id);
   const inferred = (basis: string): JSX.Element => (
     <Show when={basis === 'inferred'}>
       <span class="basis"> ({t('basis.inferred', lang())})</span>
@@ -151,7 +149,7 @@ export default function ParkDetail(props: {
           </Show>
         </Fact>
         <Fact term={t('computedArea', lang())}>
-          {formatArea(props.computedAreaKm2, lang())}
+          {formatArea(state.index.areaOf(p().id), lang())}
           <span class="muted"> · {t(`boundary.${p().boundary}` as I18nKey, lang())}</span>
         </Fact>
         <Fact term={t('established', lang())}>

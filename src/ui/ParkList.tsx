@@ -18,7 +18,6 @@ export const LIST_PAGE = 100;
  */
 export default function ParkList(props: {
   onOpen: (id: string) => void;
-  isOffFocus: (id: string) => boolean;
   /** How many rows to render. */
   listed: number;
   onListMore: () => void;
@@ -73,7 +72,7 @@ export default function ParkList(props: {
                         {t(`boundary.${park.properties.boundary}` as I18nKey, lang())}
                       </span>
                     </Show>
-                    <Show when={props.isOffFocus(id)}>
+                    <Show when={state.index.isOffFocus(id)}>
                       <span class="focus-flag">{t('offFocus', lang())}</span>
                     </Show>
                   </div>

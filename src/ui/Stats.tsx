@@ -1,6 +1,5 @@
 import { For, Show, createMemo, createSignal, type JSX } from 'solid-js';
 import { useAppState } from '../state/context';
-import type { ParkFeature } from '../data/schema';
 import * as filters from '../domain/filter';
 import { formatArea, formatInvestment, t } from '../domain/i18n';
 import OpenChainButton from './chain/OpenChainButton';
@@ -28,40 +27,35 @@ function Figures(props: { stats: ParkGroupStats | undefined; lang: 'zh' | 'en' }
   );
 }
 
-type StatsProps = {
-  computedArea: (park: ParkFeature) => number;
-  isOffFocus: (id: string) => boolean;
-};
-
 /**
  * Statistics of the parks that pass the filter, by cluster and chain, with a bar chart of parks
  * per chain. Choosing a chain's name shows that chain alone. Folded by default, and computed only
  * while unfolded: a filter change need not pay for figures nobody is looking at.
  */
-export default function Stats(props: StatsProps): JSX.Element {
+export default function Stats(): JSX.Element {
   const state = useAppState();
   const [open, setOpen] = createSignal(false);
   return (
     <details class="stats" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{t('stats.title', state.lang())}</summary>
       <Show when={open()}>
-        <StatsBody computedArea={props.computedArea} isOffFocus={props.isOffFocus} />
+        <StatsBody />
       </Show>
     </details>
   );
 }
 
 /** The unfolded statistics: the table, the notes and the chart. */
-function StatsBody(props: StatsProps): JSX.Element {
+function StatsBody(): JSX.Element {
   const state = useAppState();
   const lang = (): 'zh' | 'en' => state.lang();
   const index = state.index;
-  const stats = createMemo(() => filteredStats(index, state.visibleParks(), props.computedArea));
+  const stats = createMemo(() => filteredStats(index, state.visibleParks()));
   const maxChainParks = createMemo(() =>
     Math.max(1, ...[...stats().byChain.values()].map((group) => group.parks)),
   );
   const offFocusCount = createMemo(
-    () => state.visibleParks().filter((park) => props.isOffFocus(park.properties.id)).length,
+    () => state.visibleParks().filter((park) => index.isOffFocus(park.properties.id)).length,
   );
 
   return (

@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { AppStateContext } from '../../src/state/context';
 import { createAppState, type AppState } from '../../src/state/appState';
 import { defaultFilter } from '../../src/domain/filter';
-import { indexRegistry } from '../../src/domain/membership';
+import { viewOf } from '../fixtures/view';
 import FilterPanel from '../../src/ui/FilterPanel';
 import ParkList, { LIST_PAGE } from '../../src/ui/ParkList';
 import { PARK, registry } from '../fixtures/sampleRegistry';
 
 /** Renders the filter panel and the list over the fixture registry, sharing one state. */
 function renderPanel(): AppState {
-  const index = indexRegistry(registry);
+  const index = viewOf(registry);
   const state = createAppState(index, {
     filter: defaultFilter(index),
     park: null,
@@ -20,12 +20,7 @@ function renderPanel(): AppState {
   render(() => (
     <AppStateContext.Provider value={state}>
       <FilterPanel />
-      <ParkList
-        onOpen={() => undefined}
-        isOffFocus={() => false}
-        listed={LIST_PAGE}
-        onListMore={() => undefined}
-      />
+      <ParkList onOpen={() => undefined} listed={LIST_PAGE} onListMore={() => undefined} />
     </AppStateContext.Provider>
   ));
   return state;

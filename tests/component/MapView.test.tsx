@@ -1,62 +1,59 @@
 import { render } from '@solidjs/testing-library';
-import { createSignal } from 'solid-js';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  defaultFilter,
-  toggleChain,
-  visibleParks,
-  type FilterState,
-} from '../../src/domain/filter';
-import { indexRegistry } from '../../src/domain/membership';
+import { createAppState } from '../../src/state/appState';
+import { defaultFilter, toggleChain, visibleParks } from '../../src/domain/filter';
 import type { Project, Registry } from '../../src/data/schema';
-import type { MapController } from '../../src/map/controller';
+import type { MapController, MapProbe, MapState } from '../../src/map/controller';
 import MapView from '../../src/map/MapView';
 import { LABELS_FILTERED_UP_TO } from '../../src/map/style';
 import { CHAIN, PARK, buildRegistry, makePark, registry } from '../fixtures/sampleRegistry';
+import { viewOf } from '../fixtures/view';
 import { created } from './fakeMap';
 
 vi.mock('maplibre-gl', async () => (await import('./fakeMap')).fakeMaplibre);
 vi.mock('maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url', () => ({ default: '/worker.js' }));
 
-/** Renders MapView with signals the test controls, and returns them with the fake map. */
-function renderMap(projects: Project[] = [...registry.projects], data: Registry = registry) {
-  const index = indexRegistry(data);
-  const [filter, setFilter] = createSignal<FilterState>(defaultFilter(index));
-  const [selected, setSelected] = createSignal<string | null>(null);
-  const clicks: (string | null)[] = [];
-  let controller: MapController | undefined;
+/**
+ * Renders MapView on the app's own state (so the map reads exactly what the app hands it), and
+ * returns that state, the fake map and what the map asked the app to open.
+ */
+function renderMap(projects: readonly Project[] = registry.projects, data: Registry = registry) {
+  const index = viewOf(buildRegistry({ parks: [...data.parks], projects: [...projects] }));
+  const app = createAppState(index, {
+    filter: defaultFilter(index),
+    park: null,
+    project: null,
+    lang: 'zh',
+  });
+  const opened: string[] = [];
+  const state: MapState = {
+    ...app,
+    reducedMotion: () => true,
+    openPark: (id) => opened.push(`park:${id}`),
+    openProject: (id) => opened.push(`project:${id}`),
+  };
+  let ready: { controller: MapController; probe: MapProbe } | undefined;
   const view = render(() => (
     <MapView
-      parks={data.parks}
-      projects={projects}
-      chains={registry.chains}
-      parkAreas={
-        new Map([
-          [PARK.etdz, 222],
-          [PARK.aero, 10],
-        ])
-      }
-      filter={filter}
-      visibleParkIds={() => visibleParks(index, filter()).map((park) => park.properties.id)}
-      selectedParkId={selected}
-      selectedProjectId={() => null}
-      hoveredParkId={() => null}
-      lang={() => 'zh'}
-      reducedMotion={() => true}
+      state={state}
       geoBaseUrl="http://127.0.0.1/geo/"
       label="map"
-      onParkClick={(id) => clicks.push(id)}
-      onProjectClick={() => undefined}
-      onParkHover={() => undefined}
-      onReady={(ready) => (controller = ready)}
+      onReady={(controller, probe) => (ready = { controller, probe })}
       onFailure={() => undefined}
       onlineBasemap={null}
       onBasemapFallback={() => undefined}
     />
   ));
   const map = created.at(-1)!;
-  return { view, map, index, setFilter, setSelected, clicks, controller: () => controller };
+  return { view, map, index, app, opened, ready: () => ready };
 }
+
+/** A feature as queryRenderedFeatures returns it. */
+const hit = (layer: string, id: string, hidden = false) => ({
+  layer: { id: layer },
+  properties: { id },
+  state: hidden ? { hidden: true } : {},
+});
 
 describe('MapView, the seam between Solid state and the map', () => {
   beforeEach(() => {
@@ -64,9 +61,9 @@ describe('MapView, the seam between Solid state and the map', () => {
   });
 
   it('publishes nothing to the map before it has loaded, then sends the parks once', () => {
-    const { map, controller, view } = renderMap();
+    const { map, ready, view } = renderMap();
     expect(map.callsOf('setData:parks')).toHaveLength(0);
-    expect(controller()).toBeUndefined();
+    expect(ready()).toBeUndefined();
     map.fire('load');
     const [[data]] = map.callsOf('setData:parks') as [
       [{ features: { properties: { id: string } }[] }],
@@ -74,7 +71,7 @@ describe('MapView, the seam between Solid state and the map', () => {
     expect(data.features.map((feature) => feature.properties.id).sort()).toEqual(
       registry.parks.map((park) => park.properties.id).sort(),
     );
-    expect(controller()).toBeDefined();
+    expect(ready()).toBeDefined();
     expect(view.container.querySelector('.map')?.getAttribute('data-map-ready')).toBe('false');
     map.fire('idle');
     expect(view.container.querySelector('.map')?.getAttribute('data-map-ready')).toBe('true');
@@ -86,7 +83,7 @@ describe('MapView, the seam between Solid state and the map', () => {
       ...project,
       location: [119.5, 32.1] as [number, number],
     }));
-    const { map, index, setFilter } = renderMap(projects);
+    const { map, index, app } = renderMap(projects);
     map.fire('load');
     const hiddenStates = (from: number): [string, string, boolean][] =>
       map
@@ -102,7 +99,7 @@ describe('MapView, the seam between Solid state and the map', () => {
 
     const before = map.callsOf('setFeatureState').length;
     const filtersBefore = map.callsOf('setFilter').length;
-    setFilter((current) => toggleChain(current, CHAIN.ships));
+    app.updateFilter((current) => toggleChain(current, CHAIN.ships));
     const remaining = new Set(
       visibleParks(index, toggleChain(defaultFilter(index), CHAIN.ships)).map(
         (park) => park.properties.id,
@@ -136,7 +133,7 @@ describe('MapView, the seam between Solid state and the map', () => {
 
     // Checking the chain again shows exactly those parks again.
     const again = map.callsOf('setFeatureState').length;
-    setFilter((current) => toggleChain(current, CHAIN.ships));
+    app.updateFilter((current) => toggleChain(current, CHAIN.ships));
     expect(
       hiddenStates(again)
         .filter(([source]) => source === 'parks')
@@ -157,10 +154,10 @@ describe('MapView, the seam between Solid state and the map', () => {
       ]);
     });
     const large = buildRegistry({ parks });
-    const { map, index, setFilter } = renderMap([], large);
+    const { map, index, app } = renderMap([], large);
     map.fire('load');
     const filtersBefore = map.callsOf('setFilter').length;
-    setFilter((current) => toggleChain(current, CHAIN.ships));
+    app.updateFilter((current) => toggleChain(current, CHAIN.ships));
     const remaining = new Set(
       visibleParks(index, toggleChain(defaultFilter(index), CHAIN.ships)).map(
         (park) => park.properties.id,
@@ -180,10 +177,10 @@ describe('MapView, the seam between Solid state and the map', () => {
   });
 
   it('moves the selected feature-state from the old park to the new one, after the panel paints', async () => {
-    const { map, setSelected } = renderMap();
+    const { map, app } = renderMap();
     map.fire('load');
-    setSelected(PARK.etdz);
-    setSelected(PARK.hitech);
+    app.selectPark(PARK.etdz);
+    app.selectPark(PARK.hitech);
     // The map follows once the panel has painted.
     expect(map.callsOf('setFeatureState')).toEqual([]);
     await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
@@ -197,33 +194,51 @@ describe('MapView, the seam between Solid state and the map', () => {
     ]);
   });
 
-  it('tells the app which park was clicked, the smaller one when parks nest', () => {
-    const { map, clicks } = renderMap();
+  it('opens the park clicked on the map, the smaller one when parks nest, skipping hidden ones', () => {
+    const { map, opened, index } = renderMap();
     map.fire('load');
-    map.fire('click', {}, undefined);
-    map.fire(
-      'click',
-      {
-        features: [
-          { properties: { id: PARK.etdz }, state: {} },
-          { properties: { id: PARK.aero }, state: {} },
-        ],
-      },
-      'parks-fill',
-    );
-    expect(clicks).toEqual([PARK.aero]);
+    // The fixture's zone is larger than the aerospace park inside it.
+    expect(index.areaOf(PARK.aero)).toBeLessThan(index.areaOf(PARK.etdz));
+    map.fire('click', { point: { x: 1, y: 1 } });
+    expect(opened).toEqual([]);
+    map.rendered = [hit('parks-fill', PARK.etdz), hit('parks-fill', PARK.aero)];
+    map.fire('click', { point: { x: 1, y: 1 } });
+    expect(opened).toEqual([`park:${PARK.aero}`]);
     // A park hidden by the filter is still under the cursor, transparent: the click skips it.
-    map.fire(
-      'click',
-      {
-        features: [
-          { properties: { id: PARK.etdz }, state: {} },
-          { properties: { id: PARK.aero }, state: { hidden: true } },
-        ],
-      },
-      'parks-fill',
+    map.rendered = [hit('parks-fill', PARK.etdz), hit('parks-fill', PARK.aero, true)];
+    map.fire('click', { point: { x: 1, y: 1 } });
+    expect(opened).toEqual([`park:${PARK.aero}`, `park:${PARK.etdz}`]);
+  });
+
+  it('opens a project point clicked over its park, and not the park', () => {
+    const { map, opened } = renderMap();
+    map.fire('load');
+    map.rendered = [hit('parks-fill', PARK.etdz), hit('projects-circle', 'farasis-battery')];
+    map.fire('click', { point: { x: 1, y: 1 } });
+    expect(opened).toEqual(['project:farasis-battery']);
+    // A hidden project point is not clicked: the park beneath it is.
+    map.rendered = [hit('parks-fill', PARK.etdz), hit('projects-circle', 'farasis-battery', true)];
+    map.fire('click', { point: { x: 1, y: 1 } });
+    expect(opened).toEqual(['project:farasis-battery', `park:${PARK.etdz}`]);
+  });
+
+  it('fits a park by the bounds the registry view gives it, and centres a located project', async () => {
+    const located = registry.projects.map((project, i) =>
+      i === 0 ? { ...project, location: [119.5, 32.1] as [number, number] } : project,
     );
-    expect(clicks).toEqual([PARK.aero, PARK.etdz]);
+    const { map, ready, index } = renderMap(located);
+    map.fire('load');
+    const { controller } = ready()!;
+    controller.fitToPark(PARK.hitech);
+    controller.showProject(located[0]!.id);
+    controller.showProject(located[1]!.id); // no location: nothing to centre on
+    await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    expect(map.callsOf('fitBounds').map(([bounds]) => bounds)).toEqual([
+      index.boundsOf([PARK.hitech]),
+    ]);
+    expect(
+      map.callsOf('easeTo').map(([options]) => (options as { center: unknown }).center),
+    ).toEqual([[119.5, 32.1]]);
   });
 
   it('removes the map when the view is disposed before the map has loaded', () => {

@@ -4,12 +4,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppStateContext } from '../../src/state/context';
 import { createAppState, type AppState } from '../../src/state/appState';
 import { defaultFilter } from '../../src/domain/filter';
-import { indexRegistry } from '../../src/domain/membership';
+import { viewOf } from '../fixtures/view';
 import PanelBoundary from '../../src/ui/PanelBoundary';
 import ParkList, { LIST_PAGE } from '../../src/ui/ParkList';
 import { registry } from '../fixtures/sampleRegistry';
 
-const index = indexRegistry(registry);
+const index = viewOf(registry);
 
 /**
  * The explorer's state for the sample registry, as a link without parameters starts it. Call it
@@ -50,7 +50,6 @@ describe('PanelBoundary: one failing panel does not take the page down', () => {
         <PanelBoundary lang="zh">
           <ParkList
             onOpen={(id) => opened.push(id)}
-            isOffFocus={() => false}
             listed={LIST_PAGE}
             onListMore={() => undefined}
           />
@@ -85,12 +84,7 @@ describe('PanelBoundary: one failing panel does not take the page down', () => {
             <FlakyPanel broken={broken} />
           </PanelBoundary>
           <PanelBoundary lang="en">
-            <ParkList
-              onOpen={() => undefined}
-              isOffFocus={() => false}
-              listed={LIST_PAGE}
-              onListMore={() => undefined}
-            />
+            <ParkList onOpen={() => undefined} listed={LIST_PAGE} onListMore={() => undefined} />
           </PanelBoundary>
         </AppStateContext.Provider>
       );

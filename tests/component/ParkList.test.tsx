@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AppStateContext } from '../../src/state/context';
 import { createAppState, type AppState } from '../../src/state/appState';
 import { defaultFilter } from '../../src/domain/filter';
-import { indexRegistry } from '../../src/domain/membership';
+import { viewOf } from '../fixtures/view';
 import ParkList, { LIST_PAGE } from '../../src/ui/ParkList';
 import { buildRegistry, makePark, registry } from '../fixtures/sampleRegistry';
 
@@ -26,7 +26,7 @@ function manyParks(): AppState {
       [119 + (i % 20) * 0.03, 31.9 + Math.floor(i / 20) * 0.03],
     ),
   );
-  const index = indexRegistry(buildRegistry({ parks }));
+  const index = viewOf(buildRegistry({ parks }));
   return createAppState(index, {
     filter: defaultFilter(index),
     park: null,
@@ -48,7 +48,6 @@ describe('ParkList', () => {
       <AppStateContext.Provider value={(state = manyParks())}>
         <ParkList
           onOpen={() => undefined}
-          isOffFocus={() => false}
           listed={listed()}
           onListMore={() => setListed(listed() + LIST_PAGE)}
         />
@@ -76,17 +75,36 @@ describe('ParkList', () => {
     let state!: AppState;
     render(() => (
       <AppStateContext.Provider value={(state = manyParks())}>
-        <ParkList
-          onOpen={() => undefined}
-          isOffFocus={() => false}
-          listed={LIST_PAGE}
-          onListMore={() => undefined}
-        />
+        <ParkList onOpen={() => undefined} listed={LIST_PAGE} onListMore={() => undefined} />
       </AppStateContext.Provider>
     ));
     const second = state.visibleParkIds()[1]!;
     state.selectPark(second);
     const current = [...document.querySelectorAll('.park-button[aria-current="true"]')];
     expect(current.map((button) => (button as HTMLElement).dataset.parkId)).toEqual([second]);
+  });
+
+  it('flags the parks the registry view finds off their lead chains, and only those', () => {
+    const index = viewOf(registry);
+    render(() => (
+      <AppStateContext.Provider
+        value={createAppState(index, {
+          filter: defaultFilter(index),
+          park: null,
+          project: null,
+          lang: 'zh',
+        })}
+      >
+        <ParkList onOpen={() => undefined} listed={LIST_PAGE} onListMore={() => undefined} />
+      </AppStateContext.Provider>
+    ));
+    const flagged = [...document.querySelectorAll('#park-list > li')]
+      .filter((row) => row.querySelector('.focus-flag'))
+      .map((row) => row.querySelector<HTMLElement>('.park-button')?.dataset.parkId);
+    const expected = registry.parks
+      .map((park) => park.properties.id)
+      .filter((id) => index.isOffFocus(id));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(flagged.sort()).toEqual(expected.sort());
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AppStateContext } from '../../src/state/context';
 import { createAppState, type AppState } from '../../src/state/appState';
 import { defaultFilter, toggleChain } from '../../src/domain/filter';
-import { indexRegistry } from '../../src/domain/membership';
+import { viewOf } from '../fixtures/view';
 import Stats from '../../src/ui/Stats';
 import { CHAIN, registry } from '../fixtures/sampleRegistry';
 
@@ -16,7 +16,7 @@ describe('Stats', () => {
   it('computes nothing while folded, and follows the filter once unfolded', () => {
     let state!: AppState;
     render(() => {
-      const index = indexRegistry(registry);
+      const index = viewOf(registry);
       state = createAppState(index, {
         filter: defaultFilter(index),
         park: null,
@@ -25,7 +25,7 @@ describe('Stats', () => {
       });
       return (
         <AppStateContext.Provider value={state}>
-          <Stats computedArea={() => 1} isOffFocus={() => false} />
+          <Stats />
         </AppStateContext.Provider>
       );
     });

@@ -104,8 +104,15 @@ export class FakeMap {
   getZoom(): number {
     return 10;
   }
-  queryRenderedFeatures(): unknown[] {
-    return [];
+  /** What `queryRenderedFeatures` finds under any point: set by a test, like a drawn frame. */
+  rendered: { layer: { id: string }; properties: Record<string, unknown>; state: object }[] = [];
+  queryRenderedFeatures(
+    pointOrOptions?: unknown,
+    options?: { layers?: readonly string[] },
+  ): unknown[] {
+    const layers =
+      options?.layers ?? (pointOrOptions as { layers?: readonly string[] } | undefined)?.layers;
+    return this.rendered.filter((feature) => !layers || layers.includes(feature.layer.id));
   }
   triggerRepaint(): void {}
   remove(): void {

@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ParkFeature, Project } from '../../src/data/schema';
+import type { ParkFeature, Project, Registry } from '../../src/data/schema';
 import { defaultFilter, visibleParks } from '../../src/domain/filter';
 import { indexRegistry } from '../../src/domain/membership';
-import {
-  filteredStats,
-  isOffFocus,
-  leadFocus,
-  projectTotals,
-  type ParkGroupStats,
-} from '../../src/domain/stats';
+import { isOffFocus, leadFocus, projectTotals } from '../../src/domain/parkFacts';
+import { createRegistryView, type RegistryView } from '../../src/domain/registryView';
+import { filteredStats, type ParkGroupStats } from '../../src/domain/stats';
 import {
   CHAIN,
   CLUSTER,
@@ -19,8 +15,7 @@ import {
   registry,
 } from '../fixtures/sampleRegistry';
 
-const index = indexRegistry(registry);
-const ALL = defaultFilter(index);
+const ALL = defaultFilter(indexRegistry(registry));
 
 /** Made-up polygon areas, so that every sum below can be worked out by hand. */
 const COMPUTED_KM2: Record<string, number> = {
@@ -33,7 +28,20 @@ const COMPUTED_KM2: Record<string, number> = {
   [PARK.dantuAuto]: 3,
   [PARK.jurong]: 12,
 };
-const computedArea = (park: ParkFeature): number => COMPUTED_KM2[park.properties.id] ?? 0;
+
+/** The registry's view, measuring each park's polygon as `areaOf` says (a test's made-up areas). */
+function viewWithAreas(data: Registry, areaOf: (park: ParkFeature) => number): RegistryView {
+  const parkOf = new Map(data.parks.map((park) => [park.geometry, park]));
+  return createRegistryView(indexRegistry(data), {
+    areaKm2: (geometry) => {
+      const park = parkOf.get(geometry);
+      return park ? areaOf(park) : Number.NaN;
+    },
+    bboxOf: () => [0, 0, 0, 0],
+  });
+}
+
+const index = viewWithAreas(registry, (park) => COMPUTED_KM2[park.properties.id] ?? 0);
 
 /** Compares a group with expected figures, sums to 1e-9 (they are floating-point). */
 function expectGroup(actual: ParkGroupStats | undefined, expected: ParkGroupStats): void {
@@ -49,7 +57,7 @@ function expectGroup(actual: ParkGroupStats | undefined, expected: ParkGroupStat
 }
 
 describe('filteredStats over all parks', () => {
-  const stats = filteredStats(index, visibleParks(index, ALL), computedArea);
+  const stats = filteredStats(index, visibleParks(index, ALL));
 
   it('totals every park once', () => {
     expectGroup(stats.total, {
@@ -121,7 +129,7 @@ describe('filteredStats over all parks', () => {
 describe('filteredStats follows the filter', () => {
   it('counts only the parks given', () => {
     const runzhou = visibleParks(index, { ...ALL, districts: new Set(['润州区'] as const) });
-    const stats = filteredStats(index, runzhou, computedArea);
+    const stats = filteredStats(index, runzhou);
     expectGroup(stats.total, {
       parks: 2, // 高新区, 官塘
       reportedAreaKm2: 14.57,
@@ -135,7 +143,7 @@ describe('filteredStats follows the filter', () => {
   });
 
   it('is all zeros for no parks, with a row for every chain and cluster', () => {
-    const stats = filteredStats(index, [], computedArea);
+    const stats = filteredStats(index, []);
     expect(stats.total.parks).toBe(0);
     expect(stats.byChain.size).toBe(7);
     expect(stats.byCluster.size).toBe(4);
@@ -155,8 +163,8 @@ describe('filteredStats follows the filter', () => {
       [119.36, 32.2],
       { area_km2: 12 },
     );
-    const small = indexRegistry(buildRegistry({ parks: [twoEquipmentChains] }));
-    const stats = filteredStats(small, small.parks, () => 4);
+    const small = viewWithAreas(buildRegistry({ parks: [twoEquipmentChains] }), () => 4);
+    const stats = filteredStats(small, small.parks);
     expect(stats.byChain.get(CHAIN.ships)?.parks).toBe(1);
     expect(stats.byChain.get(CHAIN.power)?.parks).toBe(1);
     expectGroup(stats.byCluster.get(CLUSTER.equipment), {

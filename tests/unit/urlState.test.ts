@@ -9,6 +9,7 @@ import {
   MAX_IGNORED_CHARS,
   decodeHash,
   encodeHash,
+  hasMapView,
   type AppUrlState,
 } from '../../src/domain/urlState';
 import { CHAIN, PARK, registry } from '../fixtures/sampleRegistry';
@@ -209,6 +210,16 @@ describe('decodeHash', () => {
 });
 
 describe('MapLibre compatibility', () => {
+  it('tells a link with a camera view from one without, wherever map= stands', () => {
+    expect(hasMapView(`#${MAP}`)).toBe(true);
+    expect(hasMapView(`#park=${PARK.guantang}&${MAP}`)).toBe(true);
+    expect(hasMapView(`#park=${PARK.guantang}`)).toBe(false);
+    expect(hasMapView('')).toBe(false);
+    // A view MapLibre cannot read is no view: the app fits the selected park instead.
+    expect(hasMapView('#map=far/away')).toBe(false);
+    expect(hasMapView('#bitmap=1/2/3')).toBe(false);
+  });
+
   it('decodes the same state after MapLibre rewrites the hash on a move', () => {
     const state: AppUrlState = {
       filter: {

@@ -1,4 +1,4 @@
-import type { ProjectTotals } from '../stats';
+import type { ProjectTotals } from '../parkFacts';
 import { sortParkIds, type ChainIndex } from './chainIndex';
 import { inScope, type ChainScope } from './scope';
 import { coverageState, WEAK_BELOW, type CoverageState } from './thresholds';
