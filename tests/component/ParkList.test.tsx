@@ -41,35 +41,42 @@ const rowIds = (): string[] =>
   );
 
 describe('ParkList', () => {
-  it('renders the first page of a long list and adds a page per "list more" until all are listed', () => {
-    let state!: AppState;
-    const [listed, setListed] = createSignal(LIST_PAGE);
-    render(() => (
-      <AppStateContext.Provider value={(state = manyParks())}>
-        <ParkList
-          onOpen={() => undefined}
-          listed={listed()}
-          onListMore={() => setListed(listed() + LIST_PAGE)}
-        />
-      </AppStateContext.Provider>
-    ));
-    const everyId = state.visibleParkIds();
-    expect(everyId).toHaveLength(PARK_COUNT);
-    expect(rowIds()).toEqual(everyId.slice(0, LIST_PAGE));
-    expect(
-      screen.getByText(`已列出 ${LIST_PAGE} 个，共 ${PARK_COUNT} 个`, { exact: false }),
-    ).toBeInTheDocument();
+  // Renders hundreds of rows in jsdom three times: seconds on a busy machine, over the 5 s default.
+  it(
+    'renders the first page of a long list and adds a page per "list more" until all are listed',
+    {
+      timeout: 30_000,
+    },
+    () => {
+      let state!: AppState;
+      const [listed, setListed] = createSignal(LIST_PAGE);
+      render(() => (
+        <AppStateContext.Provider value={(state = manyParks())}>
+          <ParkList
+            onOpen={() => undefined}
+            listed={listed()}
+            onListMore={() => setListed(listed() + LIST_PAGE)}
+          />
+        </AppStateContext.Provider>
+      ));
+      const everyId = state.visibleParkIds();
+      expect(everyId).toHaveLength(PARK_COUNT);
+      expect(rowIds()).toEqual(everyId.slice(0, LIST_PAGE));
+      expect(
+        screen.getByText(`已列出 ${LIST_PAGE} 个，共 ${PARK_COUNT} 个`, { exact: false }),
+      ).toBeInTheDocument();
 
-    fireEvent.click(screen.getByRole('button', { name: `再列出 ${LIST_PAGE} 个` }));
-    expect(rowIds()).toEqual(everyId.slice(0, 2 * LIST_PAGE));
+      fireEvent.click(screen.getByRole('button', { name: `再列出 ${LIST_PAGE} 个` }));
+      expect(rowIds()).toEqual(everyId.slice(0, 2 * LIST_PAGE));
 
-    // The last page offers only what is left.
-    fireEvent.click(
-      screen.getByRole('button', { name: `再列出 ${PARK_COUNT - 2 * LIST_PAGE} 个` }),
-    );
-    expect(rowIds()).toEqual(everyId);
-    expect(screen.queryByRole('button', { name: /再列出/ })).toBeNull();
-  });
+      // The last page offers only what is left.
+      fireEvent.click(
+        screen.getByRole('button', { name: `再列出 ${PARK_COUNT - 2 * LIST_PAGE} 个` }),
+      );
+      expect(rowIds()).toEqual(everyId);
+      expect(screen.queryByRole('button', { name: /再列出/ })).toBeNull();
+    },
+  );
 
   it('marks the selected park as current, and only that one', () => {
     let state!: AppState;
