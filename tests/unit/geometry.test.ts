@@ -294,25 +294,6 @@ describe('bboxOf', () => {
       ),
     ).toEqual([119.4, 32.1, 119.6, 32.3]);
   });
-  it('is Turf’s bbox, for any rings and parts', () => {
-    const position = fc.tuple(
-      fc.double({ min: 118.8, max: 120.3, noNaN: true }),
-      fc.double({ min: 31.5, max: 32.6, noNaN: true }),
-    );
-    const parts = fc.array(fc.array(fc.array(position, { minLength: 1, maxLength: 8 })), {
-      minLength: 1,
-      maxLength: 3,
-    });
-    fc.assert(
-      fc.property(parts, (coordinates) => {
-        const multi: MultiPolygon = { type: 'MultiPolygon', coordinates };
-        expect(bboxOf(multi)).toEqual(turfBbox(multi));
-        const single: Polygon = { type: 'Polygon', coordinates: coordinates[0] ?? [] };
-        expect(bboxOf(single)).toEqual(turfBbox(single));
-      }),
-      { numRuns: 300 },
-    );
-  });
 });
 
 describe('overlapAreaKm2 and areaOutsideKm2', () => {
