@@ -97,6 +97,12 @@ async function settledRendered(page: Page): Promise<string[]> {
   return (await renderedParkIds(page)).sort();
 }
 
+/**
+ * A selection reaches the map after the panel has painted (MapView's afterPaint) and may start a
+ * camera move a frame later, so the drawn parks are polled until they settle, not read once.
+ */
+const SETTLE = { timeout: 20_000, interval: 250 };
+
 async function openChain(page: Page, hash: string): Promise<void> {
   await page.goto(`${suite.server.url}${hash}`);
   await waitForMapReady(page);
@@ -139,7 +145,7 @@ describe('the chain view', () => {
 
     await page.getByRole('button', { name: busiest.name.zh, exact: true }).click();
     await page.waitForFunction((id) => window.location.hash.includes(`segment=${id}`), busiest.id);
-    expect(await settledRendered(page)).toEqual(hosts);
+    await expect.poll(() => settledRendered(page), SETTLE).toEqual(hosts);
     const listed = await page
       .locator('.host-park')
       .evaluateAll((buttons) => buttons.map((b) => (b as HTMLElement).dataset.parkId ?? ''));
@@ -159,16 +165,16 @@ describe('the chain view', () => {
     await page.getByRole('button', { name: other.name.zh, exact: true }).click();
     const otherHosts = expectedCounts(aerospace, other.id).parks;
     await page.waitForFunction((id) => window.location.hash.includes(`segment=${id}`), other.id);
-    expect(await settledRendered(page)).toEqual(otherHosts);
+    await expect.poll(() => settledRendered(page), SETTLE).toEqual(otherHosts);
     expect(await page.locator('.host-park').count()).toBe(otherHosts.length);
 
     // Back: the first segment again; back again: no segment, every park on the map.
     await page.goBack();
     await page.waitForFunction((id) => window.location.hash.includes(`segment=${id}`), busiest.id);
-    expect(await settledRendered(page)).toEqual(hosts);
+    await expect.poll(() => settledRendered(page), SETTLE).toEqual(hosts);
     await page.goBack();
     await page.waitForFunction(() => !window.location.hash.includes('segment='));
-    expect(await settledRendered(page)).toEqual(everything);
+    await expect.poll(() => settledRendered(page), SETTLE).toEqual(everything);
     await context.close();
   });
 
