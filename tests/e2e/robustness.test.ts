@@ -676,7 +676,20 @@ describe('stress', () => {
     expect(ui.heading).toContain(`(${expected.length}/${parks.length})`);
 
     // The map draws the same parks. Selections moved the camera; the start view (MapLibre's own
-    // map= parameter, or Zhenjiang as a whole) brings every park back into the viewport.
+    // map= parameter, or Zhenjiang as a whole) brings every park back into the viewport. The last
+    // selection's fit runs after the panel has painted, so let it finish first, or it would move
+    // the camera off the start view again.
+    await page.evaluate(
+      () =>
+        new Promise((done) =>
+          requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(done), 0)),
+        ),
+    );
+    await page.waitForFunction(() => {
+      const probe = (window as unknown as { __zpeMap?: { camera(): { moving: boolean } } })
+        .__zpeMap;
+      return probe !== undefined && !probe.camera().moving;
+    });
     await page.evaluate((view) => {
       const rest = window.location.hash
         .replace(/^#/, '')
