@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { createGzip } from 'node:zlib';
+import { cutAppTiles, type AppTileSet } from './appTiles';
 import { ROOT } from './build';
 import { LARGE, type LargeDataPath, type SizeSpec } from './cli';
 import { DEFAULT_SEED, countLeads, writeRegistry } from './generate';
@@ -25,7 +26,10 @@ export interface RegistryInfo {
 /** Every size's registry, and the vector tiles cut for the large ones. */
 export interface Datasets {
   readonly registries: ReadonlyMap<string, RegistryInfo>;
+  /** The bare page's `{z}/{x}/{y}.pbf` folders (bench/tiles.ts), for the `tiles…` paths. */
   readonly tileSets: ReadonlyMap<string, { tiles: number; bytes: number }>;
+  /** What `npm run tiles` wrote for the app on tiles, from 10k parks on. */
+  readonly appTileSets: ReadonlyMap<string, AppTileSet>;
 }
 
 /** Gzip size of a file, streamed (a 50k registry is too big to hold twice). */
@@ -79,6 +83,7 @@ export async function prepareDatasets(
 ): Promise<Datasets> {
   const registries = new Map<string, RegistryInfo>();
   const tileSets = new Map<string, { tiles: number; bytes: number }>();
+  const appTileSets = new Map<string, AppTileSet>();
   const mostParks = (counts: Record<string, number>): string =>
     Object.entries(counts).sort((a, b) => b[1] - a[1])[0]?.[0] ?? allChains[0] ?? '';
   for (const spec of specs) {
@@ -118,7 +123,15 @@ export async function prepareDatasets(
       log(`  ${cut.tiles} tiles, ${(cut.bytes / 2 ** 20).toFixed(1)} MB`);
       if (paths.includes('tiles-state')) writeFilterIndex(dir, `${DEFAULT_SEED}:${bytes}`);
     }
+    if (spec.parks >= LARGE) {
+      log(`npm run tiles -- ${dir} (the app's tiled registry)…`);
+      const cut = cutAppTiles(dir, `${DEFAULT_SEED}:${bytes}`);
+      appTileSets.set(spec.label, cut);
+      log(
+        `  tiles.pmtiles ${(cut.archiveBytes / 2 ** 20).toFixed(1)} MB, index.json ${(cut.indexBytes / 2 ** 20).toFixed(1)} MB (the cut took ${cut.seconds} s when it was made)`,
+      );
+    }
   }
 
-  return { registries, tileSets };
+  return { registries, tileSets, appTileSets };
 }

@@ -118,6 +118,11 @@ export interface OpenPage {
   readonly errors: string[];
   crashed: boolean;
   readonly heap: ReturnType<typeof heapSampler>;
+  /**
+   * Paths of the data files the page requested (archives, GeoJSON, index.json), so that the
+   * benchmark can tell which data path a page took from what it fetched.
+   */
+  readonly dataRequests: Set<string>;
 }
 
 /** The result of one page load. */
@@ -146,7 +151,19 @@ export async function loadPage(
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   const errors: string[] = [];
-  const open: OpenPage = { page, context, cdp, errors, crashed: false, heap: heapSampler(cdp) };
+  const open: OpenPage = {
+    page,
+    context,
+    cdp,
+    errors,
+    crashed: false,
+    heap: heapSampler(cdp),
+    dataRequests: new Set(),
+  };
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (/\.(pmtiles|geojson)$|\/index\.json$/.test(path)) open.dataRequests.add(path);
+  });
   page.on('crash', () => {
     open.crashed = true;
   });

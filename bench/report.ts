@@ -1,5 +1,9 @@
+import type { AppTileSet } from './appTiles';
 import type { BundleReport } from './bundle';
 import type { FilterSample, LoadResult, SelectSample, Status } from './measure';
+import { formatTilesApp } from './reportTiles';
+import { kb, mb, ms, ratio, table } from './textTable';
+import type { TilesPathCheck } from './tilesPath';
 
 /**
  * The results file (bench/results/latest.json) and the table printed on stdout. The schema is
@@ -7,7 +11,7 @@ import type { FilterSample, LoadResult, SelectSample, Status } from './measure';
  */
 
 /** Version of the results file's schema. */
-export const RESULTS_SCHEMA = 2;
+export const RESULTS_SCHEMA = 3;
 
 /** Median and spread of some samples. */
 export interface Stat {
@@ -73,6 +77,32 @@ export interface VariantResult {
   readonly errors: readonly string[];
 }
 
+/**
+ * The app opened on the size's tiled registry (`?data=DIR/index.json`). When the app did not take
+ * the tiles path (`path.onTiles` false) every measured field is empty: what was measured was the
+ * GeoJSON path again, and is not reported as tiles.
+ */
+export interface TilesAppResult extends VariantResult {
+  /** What showed which path the app took. */
+  readonly path: TilesPathCheck | null;
+  /** What `npm run tiles` wrote for this size. */
+  readonly files: AppTileSet | null;
+}
+
+/** App on tiles against the app on GeoJSON, and against the bare tiles + feature-state page. */
+export interface TilesRatios {
+  /** App on tiles ÷ app on GeoJSON, load medians. */
+  readonly tilesLoad: number | null;
+  /** App on tiles ÷ app on GeoJSON, peak heap. */
+  readonly tilesHeap: number | null;
+  /** App on tiles ÷ app on GeoJSON, filter (until idle) medians. */
+  readonly tilesFilter: number | null;
+  /** App on tiles ÷ app on GeoJSON, select (detail painted) medians. */
+  readonly tilesSelect: number | null;
+  /** App on tiles ÷ the bare page on tiles hiding by feature-state (full runs' `tiles-state` path). */
+  readonly tilesVsTilesState: { readonly load: number | null; readonly filter: number | null };
+}
+
 /** Everything measured at one data size. */
 export interface SizeResult {
   readonly label: string;
@@ -84,9 +114,14 @@ export interface SizeResult {
     readonly gzipBytes: number | null;
   };
   readonly toggledChain: string;
-  readonly app: VariantResult;
+  /** The app on the registry's GeoJSON; from 10k parks also on its tiles (`tiles`). */
+  readonly app: VariantResult & { readonly tiles?: TilesAppResult };
   readonly bare: VariantResult;
-  readonly ratios: { readonly load: number | null; readonly filter: number | null };
+  /** App ÷ bare medians; the `tiles…` ratios where the app was also measured on tiles. */
+  readonly ratios: {
+    readonly load: number | null;
+    readonly filter: number | null;
+  } & Partial<TilesRatios>;
   /**
    * The large-data variants of the bare page (bench/bare/main.ts): `tiles` (vector tiles instead
    * of GeoJSON), `state` (hiding by feature-state instead of setFilter) and `tiles-state` (both),
@@ -130,31 +165,6 @@ export interface Results {
   readonly sizes: readonly SizeResult[];
   readonly bundle: BundleReport;
   readonly targets: readonly TargetCheck[];
-}
-
-const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} kB`;
-const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MB`;
-const ms = (value: number | null | undefined): string =>
-  value === null || value === undefined
-    ? '—'
-    : value >= 10_000
-      ? `${(value / 1000).toFixed(1)} s`
-      : `${Math.round(value)} ms`;
-const ratio = (value: number | null): string => (value === null ? '—' : `${value.toFixed(2)}×`);
-
-/** A plain-text table with right-aligned columns after the first. */
-export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const widths = header.map((title, i) =>
-    Math.max([...title].length, ...rows.map((row) => [...(row[i] ?? '')].length)),
-  );
-  const line = (cells: readonly string[]): string =>
-    cells
-      .map((cell, i) => {
-        const pad = ' '.repeat(Math.max(0, (widths[i] ?? 0) - [...cell].length));
-        return i === 0 ? cell + pad : pad + cell;
-      })
-      .join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
 function statusNote(variant: VariantResult): string {
@@ -214,6 +224,9 @@ export function formatResults(results: Results): string {
   out.push(
     "long task: longest main-thread task while filtering. select: map click → detail in the DOM / painted (the paint waits for that frame's map render); close: Escape → list in the DOM / painted. heap: peak main-thread JS heap.",
   );
+
+  const onTiles = formatTilesApp(results.sizes);
+  if (onTiles) out.push('', onTiles);
 
   const withPaths = results.sizes.filter((size) => Object.keys(size.paths).length > 0);
   if (withPaths.length > 0) {

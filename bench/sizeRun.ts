@@ -3,8 +3,9 @@ import { LARGE, type LargeDataPath, type Options, type SizeSpec } from './cli';
 import type { Datasets, RegistryInfo } from './datasets';
 import { VIEWPORT, measureValidation } from './measure';
 import { log } from './log';
-import type { SizeResult, VariantResult } from './report';
-import { emptyVariant, finishVariant, measureVariant } from './variants';
+import type { AppTileSet } from './appTiles';
+import { stat, type SizeResult, type TilesAppResult, type VariantResult } from './report';
+import { emptyVariant, finishVariant, measureVariant, type MutableVariant } from './variants';
 
 /** One size measured: the app and the bare page in turns, the large-data paths, the validation page. */
 
@@ -37,6 +38,11 @@ export async function measureSize(
   const appUrl = `${run.serverUrl}${dataParam ? `?data=${dataParam}` : ''}`;
   const app = emptyVariant();
   const bare = emptyVariant();
+  // The app on the size's tiled registry, from 10k parks: the same rounds as the app on GeoJSON,
+  // measured right after it in each round so that both see the same state of the machine.
+  const tileFiles = run.datasets.appTileSets.get(spec.label) ?? null;
+  const appTiles = tileFiles && spec.parks !== null ? emptyVariant() : null;
+  const dataPath = `${new URL(run.serverUrl).pathname}${dataParam}`;
   const synthetic = spec.parks !== null;
   // Profiles: two extra toggles in full runs, below 50k where a toggle takes a minute or more;
   // an extra, profiled load only when asked for (--profile-loads).
@@ -62,6 +68,23 @@ export async function measureSize(
       },
       app,
     );
+    // A profiled round is the app's own (for its attribution): the tiles page skips it.
+    if (appTiles && !(profileLoad && round === 0))
+      await measureVariant(
+        browser,
+        {
+          ...common,
+          kind: 'app',
+          url: `${run.serverUrl}?data=${dataParam}index.json`,
+          label: 'app, tiles',
+          expectTilesIn: dataPath,
+          profileFilter: false,
+          profileLoad: false,
+          round: profileLoad ? round - 1 : round,
+          isLast,
+        },
+        appTiles,
+      );
     const size = run.mapSize ?? { width: VIEWPORT.width, height: VIEWPORT.height };
     const bareUrl = `${run.serverUrl}bare/index.html?data=${encodeURIComponent(`../${dataParam || 'geo/'}`)}&w=${size.width}&h=${size.height}`;
     await measureVariant(
@@ -80,6 +103,7 @@ export async function measureSize(
   }
   const appResult = finishVariant(app);
   const bareResult = finishVariant(bare);
+  const tilesResult = appTiles ? finishTilesApp(appTiles, tileFiles) : null;
   // The large-data variants: one load, a few toggles, after the pair above.
   const paths: Partial<Record<LargeDataPath, VariantResult>> = {};
   for (const path of spec.parks !== null && spec.parks >= LARGE ? run.args.paths : []) {
@@ -130,11 +154,29 @@ export async function measureSize(
       gzipBytes: registry.gzipBytes,
     },
     toggledChain: registry.target,
-    app: appResult,
+    app: tilesResult ? { ...appResult, tiles: tilesResult } : appResult,
     bare: bareResult,
     ratios: {
       load: ratioOf(appResult.load.median, bareResult.load.median),
       filter: ratioOf(appResult.filter?.idle.median, bareResult.filter?.idle.median),
+      ...(tilesResult
+        ? {
+            tilesLoad: ratioOf(tilesResult.load.median, appResult.load.median),
+            tilesHeap: ratioOf(tilesResult.heap?.peakMb, appResult.heap?.peakMb),
+            tilesFilter: ratioOf(tilesResult.filter?.idle.median, appResult.filter?.idle.median),
+            tilesSelect: ratioOf(
+              tilesResult.select?.select.median,
+              appResult.select?.select.median,
+            ),
+            tilesVsTilesState: {
+              load: ratioOf(tilesResult.load.median, paths['tiles-state']?.load.median),
+              filter: ratioOf(
+                tilesResult.filter?.idle.median,
+                paths['tiles-state']?.filter?.idle.median,
+              ),
+            },
+          }
+        : {}),
     },
     paths: Object.fromEntries(
       Object.entries(paths).map(([path, variant]) => [
@@ -157,5 +199,29 @@ export async function measureSize(
           ? null
           : Math.round((validateMs / appResult.load.median) * 100) / 100,
     },
+  };
+}
+
+/**
+ * The app-on-tiles page's result. When any load did not take the tiles path, its numbers are the
+ * GeoJSON path's and are dropped: the result keeps only the status, the evidence and the errors.
+ */
+function finishTilesApp(variant: MutableVariant, files: AppTileSet | null): TilesAppResult {
+  const result = finishVariant(variant);
+  const path = variant.tilesPath ?? null;
+  if (path?.onTiles) return { ...result, path, files };
+  return {
+    status: result.status,
+    detail: `not on tiles: ${path?.summary ?? 'no load to check'}`,
+    loads: [],
+    load: stat([]),
+    loadPhases: {},
+    filter: null,
+    select: null,
+    heap: null,
+    profile: {},
+    errors: [...result.errors, `not on tiles: ${path?.summary ?? 'no load to check'}`],
+    path,
+    files,
   };
 }

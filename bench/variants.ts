@@ -15,6 +15,7 @@ import {
 } from './measure';
 import type { Attribution } from './profile';
 import { stat, type VariantResult } from './report';
+import { checkTilesPath, type TilesPathCheck } from './tilesPath';
 
 /** One page (the app, or a variant of the bare page) measured over a size's rounds. */
 
@@ -62,6 +63,11 @@ export interface VariantRound {
   readonly round: number;
   /** The last round also measures filtering and selection. */
   readonly isLast: boolean;
+  /**
+   * Set for the app opened on a tiled registry (its folder's URL path): each load checks that the
+   * app took the tiles path, and a load that did not is not filtered or selected on.
+   */
+  readonly expectTilesIn?: string;
 }
 
 /** Loads the page once (and on the last round filters and selects), adding what it measured to `into`. */
@@ -94,8 +100,16 @@ export async function measureVariant(
   log(
     `  ${name} load ${loadNumber + 1}${profileThis ? ' (profiled)' : ''}: ${result.status} ${result.loadMs === null ? '' : `${Math.round(result.loadMs)} ms`}, ${result.renderedParks ?? '?'} parks drawn`,
   );
+  let onExpectedPath = true;
+  if (variant.expectTilesIn !== undefined && !open.crashed) {
+    const path = await checkTilesPath(open, variant.expectTilesIn);
+    // One load off the tiles path makes the whole page "not on tiles": its numbers are GeoJSON's.
+    into.tilesPath = into.tilesPath?.onTiles === false ? into.tilesPath : path;
+    onExpectedPath = path.onTiles;
+    log(`  ${name} path: ${path.onTiles ? 'on tiles' : 'NOT on tiles'} (${path.summary})`);
+  }
   try {
-    if (isLast && result.status === 'ok') {
+    if (isLast && result.status === 'ok' && onExpectedPath) {
       const samples = await measureFilter(
         open,
         kind,
@@ -152,6 +166,8 @@ export interface MutableVariant {
   heapAfterMb: number;
   errors: string[];
   crashed: boolean;
+  /** What the tiles-path check saw (only for a round with `expectTilesIn`). */
+  tilesPath?: TilesPathCheck;
 }
 
 /** A variant before its first round. */
