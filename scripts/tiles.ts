@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { ParkFeature } from '../src/data/schema';
@@ -17,7 +17,10 @@ import { validateDirectory } from './validate';
 /**
  * `npm run tiles -- DIR`: validates the registry in DIR with the validator the
  * app and `npm run validate` use, refuses to cut an invalid one, and writes beside it the map's
- * vector tiles as one PMTiles archive (tiles.pmtiles) and the slim index.json the panels read.
+ * vector tiles as one PMTiles archive (tiles.pmtiles), the slim index.json the panels read, and
+ * park-geometry/ID.geojson, each park's exact geometry, which the app fetches for one park when
+ * it needs the shape itself (the GeoJSON export): the tiles' shapes are clipped at tile edges and
+ * simplified per zoom, so reassembling a park from them would export a different polygon.
  */
 
 const USAGE =
@@ -34,6 +37,26 @@ function indexPark(park: ParkFeature): IndexedPark {
     area_km2_computed: Math.round(areaKm2(geometry) * 1e4) / 1e4,
     label: [lon, lat],
   };
+}
+
+/**
+ * Writes one file per park into a fresh folder beside DIR's, then swaps it in whole, so a park
+ * removed from the registry leaves no stale file and a failed run leaves the old folder intact.
+ */
+function writeParkGeometry(dir: string, parks: readonly ParkFeature[]): string | null {
+  const target = join(dir, TILES_FILES.parkGeometry);
+  try {
+    const fresh = mkdtempSync(join(dir, `.${TILES_FILES.parkGeometry}-`));
+    for (const park of parks) {
+      const feature = { type: 'Feature', properties: park.properties, geometry: park.geometry };
+      writeFileSync(join(fresh, `${park.properties.id}.geojson`), `${JSON.stringify(feature)}\n`);
+    }
+    rmSync(target, { recursive: true, force: true });
+    renameSync(fresh, target);
+    return null;
+  } catch (error) {
+    return `${target}: could not write the per-park geometry files (${error instanceof Error ? error.message : String(error)})`;
+  }
 }
 
 /** Runs the CLI; returns the exit code (0 written, 1 invalid or unwritable, 2 usage). */
@@ -75,7 +98,7 @@ export async function main(
   );
   const sha256 = Object.fromEntries(
     Object.values(result.files).map((file) => [
-      file,
+      basename(file),
       createHash('sha256')
         .update(readFileSync(resolve(file)))
         .digest('hex'),
@@ -90,12 +113,22 @@ export async function main(
       sha256,
     },
     tiles: TILES_FILES.archive,
+    park_geometry: TILES_FILES.parkGeometry,
     bounds,
     max_zoom: TILES_MAX_ZOOM,
+    clusters: registry.clusters,
+    chains: registry.chains,
     parks: registry.parks.map(indexPark),
     projects: registry.projects,
+    firms: registry.firms,
   };
   const indexText = `${JSON.stringify(index)}\n`;
+  // Geometry files first: an index that names them is written only once they are all there.
+  const geometryProblem = writeParkGeometry(dir, registry.parks);
+  if (geometryProblem !== null) {
+    print(geometryProblem);
+    return 1;
+  }
   for (const [name, bytes] of [
     [TILES_FILES.archive, archive],
     [TILES_FILES.index, indexText],
@@ -108,7 +141,7 @@ export async function main(
   }
   const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MB`;
   print(
-    `${result.shownDir}: cut ${tiles.length} tiles for ${registry.parks.length} parks and ${registry.projects.length} projects in ${((Date.now() - started) / 1000).toFixed(1)} s — ${TILES_FILES.archive} ${mb(archive.length)}, ${TILES_FILES.index} ${mb(Buffer.byteLength(indexText))}`,
+    `${result.shownDir}: cut ${tiles.length} tiles for ${registry.parks.length} parks and ${registry.projects.length} projects in ${((Date.now() - started) / 1000).toFixed(1)} s — ${TILES_FILES.archive} ${mb(archive.length)}, ${TILES_FILES.index} ${mb(Buffer.byteLength(indexText))}, ${registry.parks.length} files in ${TILES_FILES.parkGeometry}/`,
   );
   return 0;
 }

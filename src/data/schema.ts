@@ -282,12 +282,41 @@ export type District = (typeof DISTRICTS)[number];
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export type BoundaryQuality = (typeof BOUNDARY_QUALITIES)[number];
 
-/** The validated registry the app works with: every record passed its schema. */
-export interface Registry {
+/** What a park's geometry gives, worked out ahead where the geometry is not in memory. */
+export interface ParkMeasured {
+  /** [west, south, east, north]. */
+  readonly bbox: readonly [number, number, number, number];
+  /** Geodesic area, km², holes subtracted. */
+  readonly areaKm2: number;
+  /** Where its label goes, inside the park: [lon, lat]. */
+  readonly label: readonly [number, number];
+}
+
+/**
+ * A park of a tiled registry (index.json): its properties and its precomputed measures. Its
+ * geometry is in the map's tiles and in a file of its own, never in memory, hence `null` (as
+ * RFC 7946 writes a feature without geometry).
+ */
+export interface TiledPark {
+  readonly type: 'Feature';
+  readonly properties: ParkProperties;
+  readonly geometry: null;
+  readonly measured: ParkMeasured;
+}
+
+/** A park as the panels and the map read it: with its geometry, or from a tiled registry. */
+export type RegistryPark = ParkFeature | TiledPark;
+
+/**
+ * The validated registry the app works with: every record passed its schema. `P` is
+ * {@link ParkFeature} wherever the geometry is needed (validator, importers); the explorer reads
+ * it as {@link RegistryPark}, which a tiled registry's parks are too.
+ */
+export interface Registry<P extends RegistryPark = ParkFeature> {
   readonly asOf: string;
   readonly clusters: readonly Cluster[];
   readonly chains: readonly Chain[];
-  readonly parks: readonly ParkFeature[];
+  readonly parks: readonly P[];
   readonly projects: readonly Project[];
   readonly firms: readonly Firm[];
 }

@@ -1,17 +1,32 @@
-import type { ParkProperties, Project } from './schema';
+import type { Chain, Cluster, Firm, ParkProperties, Project } from './schema';
 
 /**
  * The slim index written beside a tiled registry by `npm run tiles`: every park's properties
- * without its geometry, plus what the panels would otherwise compute from the geometry, and
- * every project. With it the app can list, filter, search and count a registry of tens of
- * thousands of parks while the map reads the geometry from the tiles.
+ * without its geometry, plus what the panels would otherwise compute from the geometry, every
+ * project, and the registry's chains, clusters and firms. With it the app can list, filter,
+ * search and count a registry of tens of thousands of parks while the map reads the geometry
+ * from the tiles.
+ *
+ * The chains and firms are in the index (rather than fetched from chains.json and firms.json
+ * beside it) so that index.json is one snapshot of what was validated: a chains.json edited
+ * after the cut cannot pair new colours or segments with old tiles and counts.
  */
 
-/** The file names of a tiled registry, beside chains.json, parks.geojson and projects.json. */
-export const TILES_FILES = { index: 'index.json', archive: 'tiles.pmtiles' } as const;
+/**
+ * The file names of a tiled registry, beside chains.json, parks.geojson, projects.json and
+ * firms.json: the index, the archive, and the folder of per-park geometry files.
+ */
+export const TILES_FILES = {
+  index: 'index.json',
+  archive: 'tiles.pmtiles',
+  parkGeometry: 'park-geometry',
+} as const;
 
-/** Format tag and version of index.json: bump the version when its fields change meaning. */
-export const TILES_INDEX_FORMAT = 'zpe-tiles-index/1';
+/**
+ * Format tag and version of index.json: bump the version when its fields change meaning.
+ * Version 2 added `clusters`, `chains`, `firms` and `park_geometry`.
+ */
+export const TILES_INDEX_FORMAT = 'zpe-tiles-index/2';
 
 /** A park as the index has it: its properties and what its geometry gives. */
 export interface IndexedPark extends ParkProperties {
@@ -31,7 +46,7 @@ export interface TilesValidation {
   readonly by: string;
   /** The registry's own as-of date. */
   readonly registry_as_of: string;
-  /** sha256 of each registry file as validated, so a changed file shows the tiles are stale. */
+  /** sha256 of each registry file as validated, by file name, so a changed file shows the tiles are stale. */
   readonly sha256: Readonly<Record<string, string>>;
 }
 
@@ -41,10 +56,18 @@ export interface TilesIndex {
   readonly validated: TilesValidation;
   /** The archive's file name, relative to the index. */
   readonly tiles: string;
+  /**
+   * The folder, relative to the index, holding one `ID.geojson` Feature per park with its exact
+   * geometry (the tiles' geometry is clipped and simplified).
+   */
+  readonly park_geometry: string;
   /** [west, south, east, north] of all parks. */
   readonly bounds: readonly [number, number, number, number];
   /** The deepest zoom in the archive. */
   readonly max_zoom: number;
+  readonly clusters: readonly Cluster[];
+  readonly chains: readonly Chain[];
   readonly parks: readonly IndexedPark[];
   readonly projects: readonly Project[];
+  readonly firms: readonly Firm[];
 }

@@ -78,6 +78,44 @@ describe('npm run tiles', () => {
     }
   });
 
+  it("carries the chains and firms, and writes each park's exact geometry to its own file", async () => {
+    const dir = copyOfValid();
+    expect((await run([dir])).code).toBe(0);
+    const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as TilesIndex;
+    const chains = JSON.parse(readFileSync(join(dir, 'chains.json'), 'utf8')) as {
+      chains: { id: string }[];
+    };
+    const firms = JSON.parse(readFileSync(join(dir, 'firms.json'), 'utf8')) as {
+      firms: { id: string }[];
+    };
+    expect(index.format).toBe('zpe-tiles-index/2');
+    expect(index.chains.map((chain) => chain.id)).toEqual(chains.chains.map((chain) => chain.id));
+    expect(index.firms.map((firm) => firm.id)).toEqual(firms.firms.map((firm) => firm.id));
+    expect(Object.keys(index.validated.sha256).sort()).toEqual([
+      'chains.json',
+      'firms.json',
+      'parks.geojson',
+      'projects.json',
+    ]);
+    const parks = (
+      JSON.parse(readFileSync(join(dir, 'parks.geojson'), 'utf8')) as { features: ParkFeature[] }
+    ).features;
+    for (const park of parks) {
+      const file = join(dir, index.park_geometry, `${park.properties.id}.geojson`);
+      const written = JSON.parse(readFileSync(file, 'utf8')) as ParkFeature;
+      expect(written.geometry).toEqual(park.geometry);
+    }
+  });
+
+  it('replaces the geometry folder whole: a park removed from the registry leaves no file', async () => {
+    const dir = copyOfValid();
+    const stale = join(dir, 'park-geometry');
+    expect((await run([dir])).code).toBe(0);
+    writeFileSync(join(stale, 'gone.geojson'), '{}');
+    expect((await run([dir])).code).toBe(0);
+    expect(existsSync(join(stale, 'gone.geojson'))).toBe(false);
+  });
+
   it('puts each park into the archive tile under its label point', async () => {
     const dir = copyOfValid();
     expect((await run([dir])).code).toBe(0);

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import {
+  fetchParkFeatures,
+  loadTiledRegistry,
+  parkGeometryUrl,
+  readTilesIndex,
+  type TiledRegistry,
+} from '../../src/data/tiledRegistry';
+import { TILES_INDEX_FORMAT } from '../../src/data/tilesIndex';
+
+const URL_ = 'https://example.test/app/reg/index.json';
+const FILE = 'reg/index.json';
+
+const park = (id: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  id,
+  name: { zh: `园${id}` },
+  kind: 'main',
+  level: 'provincial',
+  district: '京口区',
+  boundary: 'schematic',
+  lead: ['aerospace'],
+  sources: [{ title: 't' }],
+  bbox: [119, 32, 119.1, 32.1],
+  area_km2_computed: 12.5,
+  label: [119.05, 32.05],
+  ...extra,
+});
+
+const index = (change: Record<string, unknown> = {}): Record<string, unknown> => ({
+  format: TILES_INDEX_FORMAT,
+  validated: {
+    at: '2026-12-01T08:00:00.000Z',
+    by: 'npm run tiles',
+    registry_as_of: '2026-11',
+    sha256: {},
+  },
+  tiles: 'tiles.pmtiles',
+  park_geometry: 'park-geometry',
+  bounds: [119, 32, 119.1, 32.1],
+  max_zoom: 14,
+  clusters: [],
+  chains: [{ id: 'aerospace', cluster: 'c', color: '#112233' }],
+  parks: [park('a'), park('b')],
+  projects: [{ id: 'p', name: { zh: '项目' }, park: 'a', chain: 'aerospace' }],
+  firms: [],
+  ...change,
+});
+
+const refused = (value: unknown): string => {
+  const read = readTilesIndex(value, URL_, FILE);
+  if (read.ok) throw new Error('expected a refusal');
+  return read.message;
+};
+
+describe('readTilesIndex', () => {
+  it('reads the parks with their measures apart from their properties, and the files beside it', () => {
+    const read = readTilesIndex(index(), URL_, FILE);
+    if (!read.ok) throw new Error(read.message);
+    const [first] = read.value.registry.parks;
+    expect(first?.geometry).toBeNull();
+    expect(first?.measured).toEqual({
+      bbox: [119, 32, 119.1, 32.1],
+      areaKm2: 12.5,
+      label: [119.05, 32.05],
+    });
+    expect(first?.properties).not.toHaveProperty('bbox');
+    expect(first?.properties).not.toHaveProperty('area_km2_computed');
+    expect(read.value.registry.asOf).toBe('2026-11');
+    expect(read.value.origin.archiveUrl).toBe('https://example.test/app/reg/tiles.pmtiles');
+    expect(parkGeometryUrl(read.value.origin, 'a')).toBe(
+      'https://example.test/app/reg/park-geometry/a.geojson',
+    );
+  });
+
+  it('refuses what is not an index, naming the file', () => {
+    expect(refused([])).toBe('reg/index.json is not a JSON object');
+    expect(refused({ type: 'FeatureCollection' })).toMatch(
+      /^reg\/index\.json is not a tiles index \(it has no "format"\)/,
+    );
+  });
+
+  it('refuses an index of another format and says how to get one it reads', () => {
+    expect(refused(index({ format: 'zpe-tiles-index/1' }))).toBe(
+      'reg/index.json has format "zpe-tiles-index/1", but this app reads "zpe-tiles-index/2"; cut the tiles again with npm run tiles',
+    );
+  });
+
+  it('names the first park that lacks what the map and panels read', () => {
+    expect(refused(index({ parks: [park('a'), park('b', { bbox: [1, 2, 3] })] }))).toBe(
+      'reg/index.json park b has no bbox of 4 numbers',
+    );
+    expect(refused(index({ parks: [park('a'), park('a')] }))).toBe(
+      'reg/index.json park a appears twice',
+    );
+    expect(refused(index({ parks: [{ name: { zh: 'x' } }] }))).toBe(
+      'reg/index.json park 1 has no id',
+    );
+  });
+
+  it('refuses an archive or folder that is not beside the index', () => {
+    expect(refused(index({ tiles: '../other/tiles.pmtiles' }))).toMatch(/has no "tiles" file/);
+    expect(refused(index({ tiles: 'https://evil.test/t.pmtiles' }))).toMatch(/has no "tiles"/);
+    expect(refused(index({ park_geometry: '/abs' }))).toMatch(/"park_geometry"/);
+  });
+
+  it('refuses a missing validation record and a project without a chain', () => {
+    expect(refused(index({ validated: { at: 'x' } }))).toMatch(/has no "validated" record/);
+    expect(
+      refused(index({ projects: [{ id: 'p', name: { zh: 'x' }, park: null, chain: '' }] })),
+    ).toBe('reg/index.json project p has no chain');
+  });
+});
+
+const respond = (body: string, status = 200): Promise<Response> =>
+  Promise.resolve(new Response(body, { status }));
+
+describe('loadTiledRegistry', () => {
+  it('says when the server answered with a page instead of the index', async () => {
+    const read = await loadTiledRegistry(URL_, FILE, () => respond('<!doctype html><html>'));
+    expect(read).toEqual({
+      ok: false,
+      message:
+        'reg/index.json is not JSON: got an HTML page instead (is the file missing on the server?)',
+    });
+  });
+
+  it('says when the index could not be fetched', async () => {
+    const read = await loadTiledRegistry(URL_, FILE, () => respond('', 404));
+    expect(read).toEqual({ ok: false, message: 'could not load reg/index.json: HTTP 404' });
+  });
+
+  it('reads a good index', async () => {
+    const read = await loadTiledRegistry(URL_, FILE, () => respond(JSON.stringify(index())));
+    expect(read.ok && read.value.registry.parks.map((p) => p.properties.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('fetchParkFeatures', () => {
+  const origin = (): TiledRegistry => {
+    const read = readTilesIndex(index(), URL_, FILE);
+    if (!read.ok) throw new Error(read.message);
+    return read.value;
+  };
+
+  it("puts each park file's exact geometry under the index's properties, in order", async () => {
+    const { registry, origin: where } = origin();
+    const asked: string[] = [];
+    const features = await fetchParkFeatures(where, registry.parks, (input) => {
+      const url = String(input);
+      asked.push(url);
+      const id = /\/(\w+)\.geojson$/.exec(url)?.[1] ?? '';
+      const geometry = { type: 'Polygon', coordinates: [[[id.length, 0]]] };
+      return respond(JSON.stringify({ type: 'Feature', properties: {}, geometry }));
+    });
+    expect(features.map((feature) => feature.properties.id)).toEqual(['a', 'b']);
+    expect(features[0]?.geometry.type).toBe('Polygon');
+    expect(asked.sort()).toEqual([
+      'https://example.test/app/reg/park-geometry/a.geojson',
+      'https://example.test/app/reg/park-geometry/b.geojson',
+    ]);
+  });
+
+  it('names the file that is missing', async () => {
+    const { registry, origin: where } = origin();
+    await expect(fetchParkFeatures(where, registry.parks, () => respond('', 404))).rejects.toThrow(
+      'could not load park-geometry/a.geojson: HTTP 404',
+    );
+  });
+});
