@@ -5,7 +5,7 @@ import { decodeHash, encodeHash, type DecodedHash } from '../domain/urlState';
 import type { AppState } from '../state/appState';
 
 /**
- * Keeps the URL hash and the app state in step, both ways. MapLibre owns `map=` (it replaces the
+ * Keeps the URL hash and the app state in step, both ways. The map layer owns `map=` (it replaces the
  * history entry while panning); every other change here is a new history entry, so back and
  * forward walk through filters and selections.
  */

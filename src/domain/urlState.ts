@@ -10,9 +10,10 @@ import {
 } from './chains/urlChain';
 import { defaultFilter, type FilterState } from './filter';
 import { DEFAULT_LANG, isLang, type Lang } from './i18n';
+import { MAP_PARAM, readMapView } from './mapView';
 import type { RegistryIndex } from './membership';
 
-/** Everything visible apart from the camera, which MapLibre keeps in the `map=` parameter. */
+/** Everything visible apart from the camera, which the map keeps in the `map=` parameter (domain/mapView.ts). */
 export interface AppUrlState {
   readonly filter: FilterState;
   /** The selected park's id. */
@@ -33,9 +34,6 @@ export interface DecodedHash {
   readonly remapped?: readonly ChainRemap[];
 }
 
-/** MapLibre's parameter, written by its `hash: "map"` option as `map=zoom/lat/lon[/bearing[/pitch]]`. */
-export const MAP_PARAM = 'map';
-
 /** The value of a list parameter in which nothing is checked (an empty value would be lost). */
 export const NONE_VALUE = 'none';
 
@@ -52,7 +50,7 @@ export const MAX_IGNORED = 10;
 /** The longest an ignored entry is reported, ellipsis included: enough to recognise it. */
 export const MAX_IGNORED_CHARS = 60;
 
-// MapLibre's own values are numbers and slashes; anything else in `map=` is not worth keeping.
+// A view's values are numbers and slashes; anything else in `map=` is not worth keeping.
 const MAP_VALUE_PATTERN = /^[0-9eE+\-./]{1,100}$/;
 
 type ListKey = 'chains' | 'kinds' | 'levels' | 'districts';
@@ -85,7 +83,7 @@ function splitParam(segment: string): { key: string; value: string | null } {
 }
 
 /**
- * Decodes a hash value as MapLibre's URLSearchParams does (`+` is a space, `%XX` is a byte), but
+ * Decodes a hash value as URLSearchParams does (`+` is a space, `%XX` is a byte), but
  * returns null for a malformed escape instead of passing it through.
  */
 function decodeValue(raw: string): string | null {
@@ -106,11 +104,11 @@ function mapSegment(hash: string): string | null {
 }
 
 /**
- * Whether a hash carries a camera view (`map=…`) that MapLibre will restore: a link without one
+ * Whether a hash carries a camera view (`map=…`) that the map will restore: a link without one
  * gets the view fitted to its selected park instead.
  */
 export function hasMapView(hash: string): boolean {
-  return mapSegment(hash) !== null;
+  return readMapView(hash) !== null;
 }
 
 function encodeList(universe: readonly string[], checked: ReadonlySet<string>): string | null {
@@ -124,15 +122,13 @@ function encodeList(universe: readonly string[], checked: ReadonlySet<string>): 
 /**
  * The hash for `state`, starting with `#`, or '' when there is nothing to write.
  *
- * MapLibre's `map=` parameter is copied from `currentHash` verbatim and kept first, because
- * MapLibre owns it: its Hash class finds it with URLSearchParams and rewrites it in place on every
- * move, keeping the other parameters. Then come `chains`, `kinds`, `levels`, `districts` (the
+ * The `map=` parameter is copied from `currentHash` verbatim and kept first, because the map layer
+ * owns it: it rewrites it in place after every move, keeping the other parameters. Then come `chains`, `kinds`, `levels`, `districts` (the
  * checked values in canonical order; left out when all are checked, `none` when none are),
  * `park`, `project`, `chain`, `segment` and `lang` (left out for Chinese). Other parameters of `currentHash` are
  * dropped: the hash holds this app's state and nothing stale.
  *
- * Values are percent-encoded (district names are Chinese). MapLibre decodes them again when it
- * rewrites the hash, which is harmless: no value contains `&`, `=`, `#`, `+` or `%`.
+ * Values are percent-encoded (district names are Chinese).
  */
 export function encodeHash(state: AppUrlState, index: RegistryIndex, currentHash: string): string {
   const params: string[] = [];
@@ -215,7 +211,7 @@ function boundedBody(hash: string, ignore: (entry: string) => void): string {
  * are ignored and listed; the rest is applied. A list none of whose items is known is ignored as
  * a whole and leaves everything checked: reading it as "nothing checked" would hide every park
  * because of a typo or a renamed chain. A known project selects its park too, overriding a
- * different `park=`. MapLibre's `map=` is left to MapLibre and not reported. The ignored entries
+ * different `park=`. The camera's `map=` is left to the map layer and not reported. The ignored entries
  * may contain any text from the link: show them as text, never as markup.
  */
 export function decodeHash(hash: string, index: RegistryIndex): DecodedHash {

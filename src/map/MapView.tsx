@@ -22,7 +22,8 @@ import {
   type Accessor,
   type JSX,
 } from 'solid-js';
-import { MAP_PARAM } from '../domain/urlState';
+import { readMapView } from '../domain/mapView';
+import { bindCameraToAddress, cameraOf } from './cameraHash';
 import { BASEMAP_EXTENT, ZHENJIANG_VIEW } from './basemap';
 import type { MapController, MapFailure, MapProbe, MapState, OnlineBasemap } from './controller';
 import { addOnlineBasemap } from './onlineBasemap';
@@ -92,6 +93,7 @@ export default function MapView(props: MapViewProps): JSX.Element {
 
   onMount(() => {
     let instance: MapLibreMap;
+    const linkView = readMapView(window.location.hash);
     try {
       instance = new MapLibreMap({
         container,
@@ -101,12 +103,13 @@ export default function MapView(props: MapViewProps): JSX.Element {
           lang: state.lang(),
           visible: labelsFiltered ? parkFilterExpression(state.filter()) : true,
         }),
-        bounds: ZHENJIANG_VIEW,
-        fitBoundsOptions: { padding: 20 },
+        // A link's own view wins over the first view.
+        ...(linkView
+          ? cameraOf(linkView)
+          : { bounds: ZHENJIANG_VIEW, fitBoundsOptions: { padding: 20 } }),
         // The view never leaves the embedded basemap: a tall phone or a zoomed-out link would
         // otherwise show bands of bare background where the data ends.
         maxBounds: BASEMAP_EXTENT,
-        hash: MAP_PARAM,
         attributionControl: false,
         maxZoom: 17,
         minZoom: 6,
@@ -121,8 +124,10 @@ export default function MapView(props: MapViewProps): JSX.Element {
       return;
     }
     let stopWatchingBasemap: (() => void) | undefined;
+    const unbindCamera = bindCameraToAddress(instance);
     onCleanup(() => {
       stopWatchingBasemap?.();
+      unbindCamera();
       instance.remove();
     });
     instance.getCanvas().setAttribute('aria-label', props.label);

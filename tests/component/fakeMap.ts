@@ -101,8 +101,31 @@ export class FakeMap {
     this.record('easeTo', args);
     return this;
   }
+  /** The camera; `jumpTo` moves it and ends the move at once, as a jump does. */
+  camera = { zoom: 10, lng: 119.4, lat: 32.1, bearing: 0, pitch: 0 };
   getZoom(): number {
-    return 10;
+    return this.camera.zoom;
+  }
+  getCenter(): { lng: number; lat: number } {
+    return { lng: this.camera.lng, lat: this.camera.lat };
+  }
+  getBearing(): number {
+    return this.camera.bearing;
+  }
+  getPitch(): number {
+    return this.camera.pitch;
+  }
+  jumpTo(options: {
+    center: [number, number];
+    zoom: number;
+    bearing: number;
+    pitch: number;
+  }): this {
+    this.record('jumpTo', [options]);
+    const [lng, lat] = options.center;
+    this.camera = { zoom: options.zoom, lng, lat, bearing: options.bearing, pitch: options.pitch };
+    this.fire('moveend');
+    return this;
   }
   /** What `queryRenderedFeatures` finds under any point: set by a test, like a drawn frame. */
   rendered: { layer: { id: string }; properties: Record<string, unknown>; state: object }[] = [];

@@ -127,6 +127,43 @@ describe('sharing what is on screen', () => {
     await context.close();
   });
 
+  it('back returns to the view of the entry it goes back to, even the first one, even right after a move', async () => {
+    // A link without a view: the first entry's view is the app's own first view.
+    const { page, context } = await openPage(suite.browser, suite.server.url);
+    await waitForMapReady(page);
+    const camera = (): Promise<{ zoom: number; lng: number; lat: number; moving: boolean }> =>
+      page.evaluate(() => {
+        const probe = (window as unknown as { __zpeMap: { camera(): never } }).__zpeMap;
+        return probe.camera();
+      });
+    const first = await camera();
+    const park = parks[0]!;
+    await page.getByRole('button', { name: park.name.zh, exact: true }).click();
+    await page.waitForFunction(() => window.location.hash.includes('park='));
+    await expect.poll(async () => (await camera()).zoom).toBeGreaterThan(first.zoom + 1);
+    // Moves that end in quick succession leave a throttled address update pending, and a Back
+    // that takes the app a while to apply (a heavy panel) lets it run after the address has
+    // changed; the slow listener stands in for such an update.
+    await page.evaluate(() => {
+      window.addEventListener('popstate', () => {
+        const until = performance.now() + 500;
+        while (performance.now() < until);
+      });
+      const zoomIn = document.querySelector<HTMLButtonElement>('button[aria-label="Zoom in"]')!;
+      zoomIn.click();
+      zoomIn.click();
+    });
+    await page.goBack();
+    await page.waitForFunction(() => !window.location.hash.includes('park='));
+    await expect
+      .poll(async () => (await camera()).zoom, { timeout: 10_000 })
+      .toBeCloseTo(first.zoom, 2);
+    const back = await camera();
+    expect(back.lng).toBeCloseTo(first.lng, 3);
+    expect(back.lat).toBeCloseTo(first.lat, 3);
+    await context.close();
+  });
+
   it('a garbage hash still loads the app, with whatever was valid applied', async () => {
     const { page, context, errors } = await openPage(
       suite.browser,

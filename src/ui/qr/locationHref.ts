@@ -2,7 +2,7 @@ import { createSignal, onCleanup, type Accessor } from 'solid-js';
 
 /**
  * The page's address as a signal, for the QR codes of "the current link". The app writes its
- * filter and selection with pushState and MapLibre rewrites `map=` with replaceState (throttled,
+ * filter and selection with pushState and the map rewrites `map=` with replaceState (throttled,
  * after a move), and neither fires an event; so besides hashchange and popstate the address is
  * re-read `everyMs` while the caller lives (a string comparison), and just before printing.
  */
