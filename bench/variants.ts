@@ -136,7 +136,7 @@ export async function measureVariant(
         const samples = await measureSelect(open, spec.selects, spec.timeoutMs);
         into.selectSamples.push(...samples);
         log(
-          `  app select: ${samples.map((s) => `${Math.round(s.selectMs)}/${Math.round(s.closeMs)}`).join(', ')} ms (select/close)`,
+          `  ${name} select: ${samples.map((s) => `${Math.round(s.selectMs)}/${Math.round(s.closeMs)}`).join(', ')} ms (select/close)`,
         );
       }
     }
