@@ -27,6 +27,7 @@ import MapFallback from '../ui/MapFallback';
 import PanelBoundary from '../ui/PanelBoundary';
 import ParkDetail from '../ui/ParkDetail';
 import ParkList from '../ui/ParkList';
+import type { ProjectEditing } from '../ui/projects/editing';
 import Search from '../ui/Search';
 import Stats from '../ui/Stats';
 import PrintQr from '../ui/qr/PrintQr';
@@ -84,9 +85,20 @@ function Explorer(props: {
     return id ? state.index.parkById.get(id) : undefined;
   });
 
+  // The project form's way to the data and the map; read when the form opens or saves.
+  const editing: ProjectEditing = {
+    get data() {
+      return props.imports.data;
+    },
+    get controller() {
+      return controller();
+    },
+    onChange: (data) => props.imports.onChange(data),
+  };
   const detailOf = (park: ParkFeature): JSX.Element => (
     <ParkDetail
       park={park}
+      editing={editing}
       onClose={() => nav.closeDetail()}
       onOpenPark={(id) => nav.openPark(id)}
       onShowProject={(id) => nav.showProject(id)}
@@ -184,6 +196,7 @@ function Explorer(props: {
             <ProjectsEntry
               data={props.imports.data}
               lang={lang()}
+              editing={editing}
               onChange={(data) => props.imports.onChange(data)}
             />
           </PanelBoundary>

@@ -29,6 +29,7 @@ import type { MapController, MapFailure, MapProbe, MapState, OnlineBasemap } fro
 import { addOnlineBasemap } from './onlineBasemap';
 import { toMapLabels, toMapParks, toMapProjects } from './features';
 import { BASEMAP_LAYER, INTERACTIVE_PARK_LAYERS, LAYER, SOURCE } from './ids';
+import { createPointPicker } from './pick';
 import { showPreview } from './preview';
 import { LABELS_FILTERED_UP_TO, buildStyle, nameExpression, parkFilterExpression } from './style';
 
@@ -256,7 +257,11 @@ export default function MapView(props: MapViewProps): JSX.Element {
         (layers as readonly string[]).includes(feature.layer.id);
       // One click handler that ranks what is under the pointer: a project point lies on top of its
       // park, so it wins; otherwise the smallest visible park.
+      const picker = createPointPicker(instance);
+      onCleanup(() => picker.cancel());
       const onClick = (event: MapMouseEvent): void => {
+        // A click that picks a location is only that.
+        if (picker.active()) return;
         const hits = shown(
           instance.queryRenderedFeatures(event.point, { layers: [LAYER.projects, ...layers] }),
         );
@@ -318,6 +323,7 @@ export default function MapView(props: MapViewProps): JSX.Element {
         showPreview: (collection) => {
           showPreview(instance, collection, !state.reducedMotion());
         },
+        pickPoint: (request) => picker.pick(request),
       };
       const probe: MapProbe = {
         parkAt: (x, y) =>

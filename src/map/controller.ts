@@ -54,6 +54,23 @@ export interface MapController {
    * them; null clears it.
    */
   showPreview(collection: FeatureCollection | null): void;
+  /**
+   * One pick of a point on the map: a crosshair and a cue over the map until the user clicks,
+   * presses Escape or the request's signal aborts. A click the request's `check` refuses keeps
+   * the pick going, with the refusal in the cue. Resolves with [lon, lat], or null when
+   * cancelled. A new pick cancels the one before.
+   */
+  pickPoint(request: PickRequest): Promise<[number, number] | null>;
+}
+
+/** What {@link MapController.pickPoint} shows and accepts. */
+export interface PickRequest {
+  /** The cue over the map, in the UI's language: what to click, and that Escape cancels. */
+  readonly prompt: string;
+  /** Refuses a clicked point with a message for the cue (the pick goes on), or accepts it (null). */
+  readonly check?: (point: [number, number]) => string | null;
+  /** Aborting cancels the pick (the form that asked for it closed). */
+  readonly signal?: AbortSignal;
 }
 
 /**

@@ -3,7 +3,6 @@ import { useAppState } from '../state/context';
 import type { ParkFeature } from '../data/schema';
 import {
   formatArea,
-  formatInvestment,
   formatPartialDate,
   formatPercent,
   nameIn,
@@ -11,8 +10,9 @@ import {
   type I18nKey,
 } from '../domain/i18n';
 import { parkChains } from '../domain/membership';
-import ChainTag from './ChainTag';
 import ChainTagButton from './chain/ChainTagButton';
+import ParkProjects from './ParkProjects';
+import type { ProjectEditing } from './projects/editing';
 import Sources from './Sources';
 
 /** A term and its description, skipped when there is nothing to say. */
@@ -31,12 +31,13 @@ export default function ParkDetail(props: {
   onClose: () => void;
   onOpenPark: (id: string) => void;
   onShowProject: (id: string) => void;
+  /** Where the explorer can store edits: the project list gets add, edit and delete. */
+  editing?: ProjectEditing;
 }): JSX.Element {
   const state = useAppState();
   let heading!: HTMLHeadingElement;
   const lang = (): 'zh' | 'en' => state.lang();
   const p = (): ParkFeature['properties'] => props.park.properties;
-  const projects = () => state.index.projectsByPark.get(p().id) ?? [];
   const zone = () => (p().zone ? state.index.parkById.get(p().zone ?? '') : undefined);
   const linkedParks = () => state.index.linkedParksByZone.get(p().id) ?? [];
   const focus = () => state.index.focusOf(p().id);
@@ -173,56 +174,11 @@ export default function ParkDetail(props: {
       </dl>
       <Show when={p().note}>{(note) => <p class="note">{note()[lang()]}</p>}</Show>
 
-      <h3 id="park-projects-heading">
-        {t('projects', lang())} <span class="muted">({projects().length})</span>
-      </h3>
-      <Show when={projects().length > 0} fallback={<p class="empty">{t('noProjects', lang())}</p>}>
-        <ul class="projects" role="list" aria-labelledby="park-projects-heading">
-          <For each={projects()}>
-            {(project) => {
-              const chain = state.index.chainById.get(project.chain);
-              return (
-                <li
-                  class="project"
-                  data-project-id={project.id}
-                  aria-current={state.selectedProjectId() === project.id ? 'true' : undefined}
-                >
-                  <div class="project-name">{nameIn(project.name, lang())}</div>
-                  <div class="project-meta">
-                    {chain ? <ChainTag chain={chain} lang={lang()} /> : null}
-                    <span>{t(`status.${project.status}` as I18nKey, lang())}</span>
-                    <Show when={project.year}>{(year) => <span>{year()}</span>}</Show>
-                    <span>
-                      {project.investment_cny_100m === null
-                        ? t('investmentUnknown', lang())
-                        : formatInvestment(project.investment_cny_100m, lang())}
-                    </span>
-                    <Show when={project.park_basis === 'inferred'}>
-                      <span class="basis">{t('parkInferred', lang())}</span>
-                    </Show>
-                  </div>
-                  <Show when={project.note}>
-                    {(note) => <p class="muted small">{note()[lang()]}</p>}
-                  </Show>
-                  <Show when={project.location}>
-                    <button
-                      type="button"
-                      class="link-button"
-                      onClick={() => props.onShowProject(project.id)}
-                    >
-                      {t('showOnMap', lang())}
-                    </button>
-                  </Show>
-                  <details class="project-sources">
-                    <summary>{t('sources', lang())}</summary>
-                    <Sources sources={project.sources} lang={lang()} />
-                  </details>
-                </li>
-              );
-            }}
-          </For>
-        </ul>
-      </Show>
+      <ParkProjects
+        parkId={p().id}
+        editing={props.editing}
+        onShowProject={(id) => props.onShowProject(id)}
+      />
       <h3>{t('sources', lang())}</h3>
       <Sources sources={p().sources} lang={lang()} />
     </section>

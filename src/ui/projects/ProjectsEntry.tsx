@@ -1,10 +1,12 @@
 import { Show, createSignal, lazy, type JSX } from 'solid-js';
 import type { LoadedData } from '../../data/persist';
 import type { Lang } from '../../domain/i18n';
+import type { ProjectEditing } from './editing';
 import { tp } from './strings';
 
-// The panel, SheetJS's worker and the validator load on first use.
+// The panel, SheetJS's worker and the validator load on first use; so does the project form.
 const ProjectsPanel = lazy(() => import('./ProjectsPanel'));
+const ProjectEditor = lazy(() => import('./ProjectEditor'));
 
 /**
  * The way into the project importer: the "import a project list" button and — while an imported
@@ -15,8 +17,12 @@ export default function ProjectsEntry(props: {
   data: LoadedData;
   lang: Lang;
   onChange: (data: LoadedData) => void;
+  /** Where a project added here is stored, and the map to pick its location on. */
+  editing?: ProjectEditing;
 }): JSX.Element {
   const [open, setOpen] = createSignal(false);
+  const [adding, setAdding] = createSignal(false);
+  let addButton!: HTMLButtonElement;
   const [problem, setProblem] = createSignal('');
   let opener!: HTMLButtonElement;
   const lang = (): Lang => props.lang;
@@ -56,6 +62,16 @@ export default function ProjectsEntry(props: {
         <button type="button" ref={opener} aria-expanded={open()} onClick={() => setOpen(!open())}>
           {tp('projects.open', lang())}
         </button>
+        <Show when={props.editing}>
+          <button
+            type="button"
+            ref={addButton}
+            aria-expanded={adding()}
+            onClick={() => setAdding(!adding())}
+          >
+            {tp('edit.add', lang())}
+          </button>
+        </Show>
         <Show when={state()?.canUndo}>
           <button type="button" onClick={() => void change('undo')}>
             {tp('projects.undo', lang())}
@@ -71,6 +87,19 @@ export default function ProjectsEntry(props: {
         <p class="import-error small" role="alert">
           {problem()}
         </p>
+      </Show>
+      <Show when={adding() && props.editing}>
+        {(editing) => (
+          <ProjectEditor
+            editing={editing()}
+            project={null}
+            lang={lang()}
+            onClose={() => {
+              setAdding(false);
+              addButton.focus();
+            }}
+          />
+        )}
       </Show>
       <Show when={open()}>
         <ProjectsPanel

@@ -1,17 +1,14 @@
 import { For, Show, createSignal, onMount, type JSX } from 'solid-js';
 import type { LoadedData } from '../../data/persist';
 import { applyProjects } from '../../data/projectImports';
-import { projectsCsv } from '../../domain/exportData';
 import { t, type Lang } from '../../domain/i18n';
-import { indexRegistry } from '../../domain/membership';
 import { loadPinyin, type ToPinyin } from '../../domain/search';
-import { formatProjectsFile } from '../../import/projects';
 import { errorText, type Text } from '../../import/text';
 import { createProjectsSession } from '../../state/projectsSession';
-import { downloadFile, todayStamp } from '../download';
 import '../import/import.css';
 import ColumnMap from './ColumnMap';
 import MergeCheck from './MergeCheck';
+import ProjectActions from './ProjectActions';
 import Questions from './Questions';
 import RowPreview from './RowPreview';
 import { tp } from './strings';
@@ -22,7 +19,7 @@ const ACCEPT = '.xlsx,.xls,.ods,.csv,.txt,.tsv';
  * The project import dialog: choose a ledger, check the sheet and the column mapping, answer the
  * once-per-value questions, see every row's state and the merged registry's findings, pick the
  * merge mode, then apply — or not. Nothing changes until Apply; the list before stays one undo
- * away. Also exports the project list in use as projects.json (ready to commit) and CSV.
+ * away. Its action bar (ProjectActions) also exports the project list in use.
  */
 export default function ProjectsPanel(props: {
   data: LoadedData;
@@ -35,7 +32,6 @@ export default function ProjectsPanel(props: {
   const registry = () => props.data.active.registry;
   const [toPinyin, setToPinyin] = createSignal<ToPinyin>();
   const session = createProjectsSession({ registry, toPinyin });
-  const [status, setStatus] = createSignal<Text | null>(null);
   const [file, setFile] = createSignal<File | null>(null);
   let heading!: HTMLHeadingElement;
 
@@ -50,7 +46,6 @@ export default function ProjectsPanel(props: {
   const choose = (chosen: File | undefined): void => {
     if (!chosen) return;
     setFile(chosen);
-    setStatus(null);
     void session.readFile(chosen);
   };
 
@@ -82,30 +77,6 @@ export default function ProjectsPanel(props: {
     } finally {
       session.setBusy(false);
     }
-  };
-
-  const exportJson = (): void => {
-    const projects = JSON.parse(JSON.stringify(registry().projects)) as never[];
-    const name = 'projects.json';
-    downloadFile(
-      name,
-      formatProjectsFile({ as_of: registry().asOf, projects }),
-      'application/json',
-    );
-    setStatus({
-      zh: tp('projects.exported', 'zh', { file: name }),
-      en: tp('projects.exported', 'en', { file: name }),
-    });
-  };
-
-  const exportCsv = (): void => {
-    const name = `projects-${todayStamp()}.csv`;
-    const csv = projectsCsv(registry().projects, indexRegistry(registry()), lang());
-    downloadFile(name, csv, 'text/csv;charset=utf-8');
-    setStatus({
-      zh: tp('projects.exported', 'zh', { file: name }),
-      en: tp('projects.exported', 'en', { file: name }),
-    });
   };
 
   return (
@@ -194,32 +165,13 @@ export default function ProjectsPanel(props: {
         )}
       </Show>
 
-      <div class="button-row import-actions">
-        <button
-          type="button"
-          class="primary"
-          disabled={!session.canApply()}
-          onClick={() => void apply()}
-        >
-          {tp('projects.apply', lang())}
-        </button>
-        <button type="button" onClick={() => props.onClose()}>
-          {tp('projects.cancel', lang())}
-        </button>
-        <button type="button" onClick={exportJson}>
-          {tp('projects.exportJson', lang())}
-        </button>
-        <button type="button" onClick={exportCsv}>
-          {tp('projects.exportCsv', lang())}
-        </button>
-      </div>
-      <Show when={status()}>
-        {(message) => (
-          <p class="small" role="status">
-            {say(message())}
-          </p>
-        )}
-      </Show>
+      <ProjectActions
+        registry={registry()}
+        lang={lang()}
+        canApply={session.canApply()}
+        onApply={() => void apply()}
+        onClose={() => props.onClose()}
+      />
     </section>
   );
 }

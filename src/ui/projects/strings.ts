@@ -1,11 +1,13 @@
 import type { Bilingual } from '../../data/schema';
 import { fill, type Lang } from '../../domain/i18n';
+import { EDIT_ENTRY_STRINGS } from './entryStrings';
 
 /**
  * The project importer's strings, beside its views so that they load with them (the entry is
  * lazily loaded too); the same shape as the shared table.
  */
 export const PROJECT_STRINGS = {
+  ...EDIT_ENTRY_STRINGS,
   'projects.open': { zh: '导入项目清单', en: 'Import a project list' },
   'projects.title': {
     zh: '导入项目清单（Excel / CSV）',
@@ -116,6 +118,80 @@ export const PROJECT_STRINGS = {
   'projects.field.source': { zh: '来源', en: 'source' },
   'projects.field.note': { zh: '备注', en: 'note' },
   'projects.field.unit': { zh: '金额单位', en: 'money unit' },
+  'edit.add': { zh: '添加项目', en: 'Add a project' },
+  'edit.titleAdd': { zh: '添加项目', en: 'Add a project' },
+  'edit.titleEdit': { zh: '编辑项目：{name}', en: 'Edit project: {name}' },
+  'edit.intro': {
+    zh: '边填写边检查；保存后存在本浏览器中，可撤销。保存的记录会带一条“在应用中添加/编辑”的来源和日期。',
+    en: 'Checked as you type; saved in this browser and undoable. A saved record carries a source saying it was added or edited in the app, with the date.',
+  },
+  'edit.nameZh': { zh: '项目名称（中文，必填）', en: 'Project name (Chinese, required)' },
+  'edit.nameEn': { zh: '项目名称（英文）', en: 'Project name (English)' },
+  'edit.park': { zh: '所在园区', en: 'Park' },
+  'edit.noPark': { zh: '不属于任何园区', en: 'In no park' },
+  'edit.chain': { zh: '产业链（必填）', en: 'Chain (required)' },
+  'edit.chooseChain': { zh: '请选择产业链…', en: 'Choose a chain…' },
+  'edit.segment': { zh: '环节', en: 'Segment' },
+  'edit.noSegment': { zh: '未知/不适用', en: 'Unknown / none fits' },
+  'edit.status': { zh: '项目状态', en: 'Status' },
+  'edit.year': { zh: '年份（状态所在年份）', en: 'Year (of the status)' },
+  'edit.investment': { zh: '总投资（不详可留空）', en: 'Investment (blank when unknown)' },
+  'edit.unit': { zh: '单位', en: 'Unit' },
+  'edit.unit.yi': { zh: '亿元', en: '100 million CNY (亿元)' },
+  'edit.unit.wan': { zh: '万元', en: '10 thousand CNY (万元)' },
+  'edit.location': { zh: '位置', en: 'Location' },
+  'edit.lon': { zh: '经度', en: 'Longitude' },
+  'edit.lat': { zh: '纬度', en: 'Latitude' },
+  'edit.pick': { zh: '在地图上选点', en: 'Pick on the map' },
+  'edit.clearLocation': { zh: '清除位置', en: 'Clear the location' },
+  'edit.pickPrompt': {
+    zh: '请在「{park}」内点击项目位置；按 Esc 取消。',
+    en: 'Click the project’s place inside “{park}”; Escape cancels.',
+  },
+  'edit.pickOutside': {
+    zh: '这一点不在「{park}」内。',
+    en: 'That point is not inside “{park}”.',
+  },
+  'edit.picking': {
+    zh: '正在地图上选点…（按 Esc 取消）',
+    en: 'Picking on the map… (Escape cancels)',
+  },
+  'edit.picked': { zh: '已选定位置：{lon}, {lat}', en: 'Location picked: {lon}, {lat}' },
+  'edit.pickCancelled': { zh: '已取消选点。', en: 'Picking cancelled.' },
+  'edit.noMap': {
+    zh: '地图不可用：请直接输入经纬度。',
+    en: 'The map is not available: type the longitude and latitude.',
+  },
+  'edit.pickNeedsPark': {
+    zh: '先选择园区，才能在其中选点。',
+    en: 'Choose the park first to pick a point in it.',
+  },
+  'edit.source': { zh: '你的来源（可选）', en: 'Your source (optional)' },
+  'edit.sourceTitle': { zh: '来源标题', en: 'Source title' },
+  'edit.sourceUrl': { zh: '来源链接', en: 'Source link' },
+  'edit.sourceDate': {
+    zh: '来源日期（YYYY、YYYY-MM 或 YYYY-MM-DD）',
+    en: 'Source date (YYYY, YYYY-MM or YYYY-MM-DD)',
+  },
+  'edit.sources': { zh: '已有来源', en: 'Sources so far' },
+  'edit.checking': { zh: '正在检查…', en: 'Checking…' },
+  'edit.valid': { zh: '检查通过。', en: 'The record checks out.' },
+  'edit.problems': { zh: '这条记录有 {count} 个问题：', en: 'The record has {count} problems:' },
+  'edit.unchanged': { zh: '还没有改动。', en: 'Nothing has changed yet.' },
+  'edit.save': { zh: '保存', en: 'Save' },
+  'edit.cancel': { zh: '取消', en: 'Cancel' },
+  'edit.delete': { zh: '删除此项目', en: 'Delete this project' },
+  'edit.confirmDelete': {
+    zh: '确定删除「{name}」？删除后可用“撤销项目更改”恢复。',
+    en: 'Delete “{name}”? “Undo the project change” brings it back.',
+  },
+  'edit.confirmDeleteYes': { zh: '确定删除', en: 'Delete it' },
+  'edit.confirmDeleteNo': { zh: '不删除', en: 'Keep it' },
+  'edit.registryFindings': {
+    zh: '保存后的项目清单未通过校验，未保存：',
+    en: 'The project list with this change does not validate, so nothing was saved:',
+  },
+  'edit.saving': { zh: '正在保存…', en: 'Saving…' },
 } as const satisfies Record<string, Bilingual>;
 
 /** A key of the project importer's strings. */

@@ -1,0 +1,121 @@
+import { For, Show, createSignal, lazy, type JSX } from 'solid-js';
+import type { Project } from '../data/schema';
+import { formatInvestment, nameIn, t, type I18nKey } from '../domain/i18n';
+import { useAppState } from '../state/context';
+import ChainTag from './ChainTag';
+import Sources from './Sources';
+import type { ProjectEditing } from './projects/editing';
+import { te } from './projects/entryStrings';
+
+// The form, its checks and the validator load when a project is first added or edited.
+const ProjectEditor = lazy(() => import('./projects/ProjectEditor'));
+
+/**
+ * A park's projects in its detail panel: status, year, investment, sources, "show on map", and —
+ * where the explorer can store edits — add, edit and delete through the project form.
+ */
+export default function ParkProjects(props: {
+  parkId: string;
+  editing?: ProjectEditing;
+  onShowProject: (id: string) => void;
+}): JSX.Element {
+  const state = useAppState();
+  const lang = (): 'zh' | 'en' => state.lang();
+  const projects = () => state.index.projectsByPark.get(props.parkId) ?? [];
+  // null: no form; 'new': adding; a project: editing it.
+  const [form, setForm] = createSignal<Project | 'new' | null>(null);
+  let addButton: HTMLButtonElement | undefined;
+  const close = (): void => {
+    setForm(null);
+    addButton?.focus();
+  };
+
+  return (
+    <>
+      <h3 id="park-projects-heading">
+        {t('projects', lang())} <span class="muted">({projects().length})</span>
+      </h3>
+      <Show when={props.editing}>
+        {(editing) => (
+          <>
+            <Show when={form() === null}>
+              <button type="button" ref={addButton} onClick={() => setForm('new')}>
+                {te('edit.addIn', lang())}
+              </button>
+            </Show>
+            <Show when={form()} keyed>
+              {(chosen) => (
+                <ProjectEditor
+                  editing={editing()}
+                  project={chosen === 'new' ? null : chosen}
+                  park={props.parkId}
+                  lang={lang()}
+                  onClose={close}
+                />
+              )}
+            </Show>
+          </>
+        )}
+      </Show>
+      <Show when={projects().length > 0} fallback={<p class="empty">{t('noProjects', lang())}</p>}>
+        <ul class="projects" role="list" aria-labelledby="park-projects-heading">
+          <For each={projects()}>
+            {(project) => {
+              const chain = state.index.chainById.get(project.chain);
+              return (
+                <li
+                  class="project"
+                  data-project-id={project.id}
+                  aria-current={state.selectedProjectId() === project.id ? 'true' : undefined}
+                >
+                  <div class="project-name">{nameIn(project.name, lang())}</div>
+                  <div class="project-meta">
+                    {chain ? <ChainTag chain={chain} lang={lang()} /> : null}
+                    <span>{t(`status.${project.status}` as I18nKey, lang())}</span>
+                    <Show when={project.year}>{(year) => <span>{year()}</span>}</Show>
+                    <span>
+                      {project.investment_cny_100m === null
+                        ? t('investmentUnknown', lang())
+                        : formatInvestment(project.investment_cny_100m, lang())}
+                    </span>
+                    <Show when={project.park_basis === 'inferred'}>
+                      <span class="basis">{t('parkInferred', lang())}</span>
+                    </Show>
+                  </div>
+                  <Show when={project.note}>
+                    {(note) => <p class="muted small">{note()[lang()]}</p>}
+                  </Show>
+                  <Show when={project.location}>
+                    <button
+                      type="button"
+                      class="link-button"
+                      onClick={() => props.onShowProject(project.id)}
+                    >
+                      {t('showOnMap', lang())}
+                    </button>
+                  </Show>
+                  <Show when={props.editing && form() === null}>
+                    <button
+                      type="button"
+                      class="link-button"
+                      aria-label={te('edit.editNamed', lang(), {
+                        name: nameIn(project.name, lang()),
+                      })}
+                      onClick={() => setForm(project)}
+                    >
+                      {te('edit.edit', lang())}
+                    </button>
+                  </Show>
+                  <details class="project-sources">
+                    <summary>{t('sources', lang())}</summary>
+                    <Sources sources={project.sources} lang={lang()} />
+                  </details>
+                </li>
+              );
+            }}
+          </For>
+        </ul>
+      </Show>
+    </>
+  );
+}
