@@ -155,6 +155,8 @@ export function readForm(values: ProjectFormValues, context: ReadFormContext): R
       problem('nameZh', '项目名称（中文）：不能为空', 'Project name (Chinese): must not be empty'),
     );
   const nameEn = values.nameEn.trim();
+  if (values.chain === '')
+    problems.push(problem('chain', '产业链：请选择一条产业链', 'Chain: choose a chain'));
 
   let year: number | null = null;
   const yearText = numberText(values.year);

@@ -79,7 +79,7 @@ export function fieldOfProblem(problem: Bilingual): FormField | null {
   const en = problem.en;
   if (/^no park\b/.test(en)) return 'park';
   if (/^no chain\b/.test(en)) return 'chain';
-  const key = /^([a-z_]+)(?:\.(\d+)\.([a-z]+))?[.: ]/.exec(en);
+  const key = /^([a-z0-9_]+)(?:\.(\d+)\.([a-z]+))?[.: ]/.exec(en);
   switch (key?.[1]) {
     case 'name':
       return /^name\.en\b/.test(en) ? 'nameEn' : 'nameZh';

@@ -85,9 +85,11 @@ export default function ProjectFields(props: {
           aria-describedby={describedBy('chain', editor().problemsOf('chain'))}
           value={values().chain}
           onChange={(event) => {
-            // A segment belongs to one chain: a new chain starts with none.
+            // Read before the first write redraws the select. A segment belongs to one chain:
+            // a new chain starts with none.
+            const chosen = event.currentTarget.value;
             editor().set('segment', '');
-            editor().set('chain', event.currentTarget.value);
+            editor().set('chain', chosen);
           }}
         >
           <option value="">{tp('edit.chooseChain', props.lang)}</option>
