@@ -11,7 +11,8 @@ import {
 } from 'solid-js';
 import type { Finding } from '../data/findings';
 import type { LoadedData } from '../data/persist';
-import type { ParkFeature, Registry } from '../data/schema';
+import type { Registry, RegistryPark } from '../data/schema';
+import type { TilesOrigin } from '../data/tiledRegistry';
 import { t, type Lang } from '../domain/i18n';
 import { indexRegistry } from '../domain/membership';
 import { createRegistryView } from '../domain/registryView';
@@ -44,19 +45,27 @@ const MapView = lazy(() => import('../map/MapView'));
 // The boundary importer's button and notice; the importer itself loads only when opened.
 const ImportEntry = lazy(() => import('../ui/import/ImportEntry'));
 const ProjectsEntry = lazy(() => import('../ui/projects/ProjectsEntry'));
+// A tiled registry's notes, in place of the importers and beside the as-of date.
+const CommandLineOnly = lazy(() => import('../ui/tiles/CommandLineOnly'));
+const ValidatedNote = lazy(() => import('../ui/tiles/ValidatedNote'));
 
 /** The explorer once the data has loaded. */
 function Explorer(props: {
-  registry: Registry;
+  registry: Registry<RegistryPark>;
   findings: readonly Finding[];
   config: AppConfig;
-  /** The shipped and imported registries; a change rebuilds the explorer on the new one. */
-  imports: { data: LoadedData; onChange: (data: LoadedData) => void };
+  /**
+   * The shipped and imported registries; a change rebuilds the explorer on the new one. Null on
+   * a tiled registry, which the importers do not change (see {@link CommandLineOnly}).
+   */
+  imports: { data: LoadedData; onChange: (data: LoadedData) => void } | null;
+  /** Where a tiled registry's files are and when it was validated; null for one loaded whole. */
+  tiles: TilesOrigin | null;
 }): JSX.Element {
   // The registry is loaded once and never replaced while the explorer lives; everything derived
   // from it (areas, lead focus, projects by park) is worked out on demand by its view.
   // eslint-disable-next-line solid/reactivity
-  const index = createRegistryView(indexRegistry(props.registry));
+  const index = createRegistryView(indexRegistry(props.registry, props.tiles));
   const initial = initialUrlState(index);
   // Read before MapLibre writes its own `map=`: a link without a view fits the selected park.
   const linkHasView = hasMapView(window.location.hash);
@@ -85,17 +94,20 @@ function Explorer(props: {
     return id ? state.index.parkById.get(id) : undefined;
   });
 
-  // The project form's way to the data and the map; read when the form opens or saves.
-  const editing: ProjectEditing = {
+  // The project form's way to the data and the map; read when the form opens or saves. None on
+  // a tiled registry, which is maintained through the command line (CommandLineOnly).
+  const editingOf = (imports: NonNullable<typeof props.imports>): ProjectEditing => ({
     get data() {
-      return props.imports.data;
+      return imports.data;
     },
     get controller() {
       return controller();
     },
-    onChange: (data) => props.imports.onChange(data),
-  };
-  const detailOf = (park: ParkFeature): JSX.Element => (
+    onChange: (data) => imports.onChange(data),
+  });
+  // eslint-disable-next-line solid/reactivity -- the explorer is rebuilt when its data changes
+  const editing = props.imports ? editingOf(props.imports) : undefined;
+  const detailOf = (park: RegistryPark): JSX.Element => (
     <ParkDetail
       park={park}
       editing={editing}
@@ -184,25 +196,34 @@ function Explorer(props: {
           <PanelBoundary lang={lang()}>
             <ExportMenu controller={controller()} />
           </PanelBoundary>
-          <PanelBoundary lang={lang()}>
-            <ImportEntry
-              data={props.imports.data}
-              lang={lang()}
-              controller={controller()}
-              onChange={(data) => props.imports.onChange(data)}
-            />
-          </PanelBoundary>
-          <PanelBoundary lang={lang()}>
-            <ProjectsEntry
-              data={props.imports.data}
-              lang={lang()}
-              editing={editing}
-              onChange={(data) => props.imports.onChange(data)}
-            />
-          </PanelBoundary>
+          <Show when={props.imports} keyed fallback={<CommandLineOnly lang={lang()} />}>
+            {(imports) => (
+              <>
+                <PanelBoundary lang={lang()}>
+                  <ImportEntry
+                    data={imports.data}
+                    lang={lang()}
+                    controller={controller()}
+                    onChange={(data) => imports.onChange(data)}
+                  />
+                </PanelBoundary>
+                <PanelBoundary lang={lang()}>
+                  <ProjectsEntry
+                    data={imports.data}
+                    lang={lang()}
+                    editing={editing}
+                    onChange={(data) => imports.onChange(data)}
+                  />
+                </PanelBoundary>
+              </>
+            )}
+          </Show>
           <p class="as-of muted small">
             {t('dataAsOf', lang())} {props.registry.asOf}
           </p>
+          <Show when={props.tiles}>
+            {(tiles) => <ValidatedNote tiles={tiles()} lang={lang()} />}
+          </Show>
         </aside>
         <main
           class="map-area"
@@ -276,22 +297,34 @@ export default function App(): JSX.Element {
         {(error) => (
           <div class="fatal" role="alert">
             <h1>{t('appTitle', browserLang)}</h1>
-            <p>{String(error())}</p>
+            <p>{t('load.failed', browserLang)}</p>
+            <p>{error() instanceof Error ? (error() as Error).message : String(error())}</p>
           </div>
         )}
       </Match>
       <Match when={loaded()} keyed>
-        {(app) => (
-          <Explorer
-            registry={app.data.active.registry}
-            findings={app.data.active.findings}
-            config={app.config}
-            imports={{
-              data: app.data,
-              onChange: (next) => mutate({ ...app, data: next }),
-            }}
-          />
-        )}
+        {(app) =>
+          app.kind === 'tiles' ? (
+            <Explorer
+              registry={app.tiled.registry}
+              findings={[]}
+              config={app.config}
+              imports={null}
+              tiles={app.tiled.origin}
+            />
+          ) : (
+            <Explorer
+              registry={app.data.active.registry}
+              findings={app.data.active.findings}
+              config={app.config}
+              imports={{
+                data: app.data,
+                onChange: (next) => mutate({ ...app, data: next }),
+              }}
+              tiles={null}
+            />
+          )
+        }
       </Match>
     </Switch>
   );

@@ -1,5 +1,5 @@
 import { Show, createEffect, createSignal, on, onCleanup, type Accessor, type JSX } from 'solid-js';
-import type { ParkFeature } from '../data/schema';
+import type { RegistryPark } from '../data/schema';
 import type { Lang } from '../domain/i18n';
 import type { MapController } from '../map/controller';
 import BottomSheet from '../ui/BottomSheet';
@@ -23,9 +23,9 @@ export interface PhoneSheet {
   close(): void;
   /** The sheet for the map area, shown on a phone while `park` is set; `detail` renders it. */
   readonly View: (props: {
-    park: ParkFeature | undefined;
+    park: RegistryPark | undefined;
     lang: Lang;
-    detail: (park: ParkFeature) => JSX.Element;
+    detail: (park: RegistryPark) => JSX.Element;
   }) => JSX.Element;
 }
 

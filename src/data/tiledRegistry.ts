@@ -1,4 +1,12 @@
-import type { ParkFeature, ParkProperties, Registry, TiledPark } from './schema';
+import { hasGeometry } from './registryPark';
+import type {
+  ParkFeature,
+  ParkGeometry,
+  ParkProperties,
+  Registry,
+  RegistryPark,
+  TiledPark,
+} from './schema';
 import { TILES_FILES, TILES_INDEX_FORMAT } from './tilesIndex';
 import type { IndexedPark, TilesIndex, TilesValidation } from './tilesIndex';
 
@@ -211,35 +219,43 @@ export function parkGeometryUrl(origin: TilesOrigin, parkId: string): string {
 }
 
 /**
- * The exact geometry of the given parks of a tiled registry, fetched from their own files a few
- * at a time (an export of thousands of parks should not open thousands of requests at once).
- * Rejects with a message naming the first file that could not be read.
+ * The given parks with their exact geometry: a park that carries it as it is, a tiled registry's
+ * park from its own file (`origin` says where), fetched a few at a time (an export of thousands
+ * of parks should not open thousands of requests at once). Rejects with a message naming the
+ * first file that could not be read.
  */
-export async function fetchParkFeatures(
-  origin: TilesOrigin,
-  parks: readonly TiledPark[],
+export async function parkFeaturesOf(
+  origin: TilesOrigin | null,
+  parks: readonly RegistryPark[],
   fetchImpl: typeof fetch = fetch,
   parallel = 6,
 ): Promise<ParkFeature[]> {
   const features: ParkFeature[] = new Array<ParkFeature>(parks.length);
   let next = 0;
+  const fetchOne = async (park: TiledPark): Promise<ParkFeature> => {
+    const name = `${TILES_FILES.parkGeometry}/${park.properties.id}.geojson`;
+    if (!origin)
+      throw new Error(`${name}: the park has no geometry and no tiled registry to read it from`);
+    const response = await fetchImpl(parkGeometryUrl(origin, park.properties.id)).catch(() => null);
+    if (!response?.ok)
+      throw new Error(
+        `could not load ${name}: ${response ? `HTTP ${response.status}` : 'network error'}`,
+      );
+    const feature = (await response.json().catch(() => null)) as unknown;
+    const geometry = isObject(feature) ? feature['geometry'] : null;
+    if (
+      !isObject(geometry) ||
+      (geometry['type'] !== 'Polygon' && geometry['type'] !== 'MultiPolygon')
+    )
+      throw new Error(`${name} is not a GeoJSON feature with a Polygon or MultiPolygon`);
+    // The index's properties, which the rest of the page showed, with the file's exact shape.
+    return { type: 'Feature', properties: park.properties, geometry: geometry as ParkGeometry };
+  };
   const worker = async (): Promise<void> => {
     while (next < parks.length) {
       const i = next++;
       const park = parks[i];
-      if (!park) continue;
-      const url = parkGeometryUrl(origin, park.properties.id);
-      const name = `${TILES_FILES.parkGeometry}/${park.properties.id}.geojson`;
-      const response = await fetchImpl(url).catch(() => null);
-      if (!response?.ok)
-        throw new Error(
-          `could not load ${name}: ${response ? `HTTP ${response.status}` : 'network error'}`,
-        );
-      const feature = (await response.json().catch(() => null)) as ParkFeature | null;
-      if (!feature || !isObject(feature.geometry))
-        throw new Error(`${name} is not a GeoJSON feature with a geometry`);
-      // The index's properties, which the rest of the page showed, with the file's exact shape.
-      features[i] = { type: 'Feature', properties: park.properties, geometry: feature.geometry };
+      if (park) features[i] = hasGeometry(park) ? park : await fetchOne(park);
     }
   };
   await Promise.all(Array.from({ length: Math.min(parallel, parks.length) }, worker));

@@ -1,5 +1,5 @@
 import { formatFeatureCollection } from '../data/parksFile';
-import type { ParkFeature, Project, Source } from '../data/schema';
+import type { ParkFeature, Project, RegistryPark, Source } from '../data/schema';
 import {
   boundaryLabel,
   districtLabel,
@@ -79,12 +79,12 @@ function roundArea(km2: number): number {
  * `lang`. `computedArea` measures each drawn polygon (src/geometry/measure.ts).
  */
 export function parksCsv(
-  parks: readonly ParkFeature[],
+  parks: readonly RegistryPark[],
   index: RegistryIndex,
   lang: Lang,
   computedArea: ComputedArea,
 ): string {
-  const columns: readonly Column<ParkFeature>[] = [
+  const columns: readonly Column<RegistryPark>[] = [
     { key: 'id', label: 'export.id', cell: (f) => f.properties.id },
     { key: 'name_zh', label: 'export.nameZh', cell: (f) => f.properties.name.zh },
     {

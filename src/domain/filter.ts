@@ -1,7 +1,7 @@
 import { DISTRICTS, PARK_KINDS, PARK_LEVELS } from '../data/enums';
 import type {
   District,
-  ParkFeature,
+  RegistryPark,
   ParkKind,
   ParkLevel,
   ParkProperties,
@@ -147,11 +147,11 @@ function nonChainTest(columns: FilterColumns, filter: FilterState): NonChainTest
  * The visible parks in list order ({@link compareParks}); O(n) over the pre-sorted index. The
  * same rule as {@link parkPasses}, park for park, over {@link FilterColumns}.
  */
-export function visibleParks(index: RegistryIndex, filter: FilterState): readonly ParkFeature[] {
+export function visibleParks(index: RegistryIndex, filter: FilterState): readonly RegistryPark[] {
   const columns = columnsOf(index);
   const passes = nonChainTest(columns, filter);
   const chainOk = checkedCodes(columns.chainIds, filter.chains);
-  const visible: ParkFeature[] = [];
+  const visible: RegistryPark[] = [];
   index.parks.forEach((park, i) => {
     if (!passes(i)) return;
     const end = columns.chainStart[i + 1] ?? 0;
@@ -168,7 +168,7 @@ export function visibleParks(index: RegistryIndex, filter: FilterState): readonl
 /** The projects of the given parks, park by park in the given order (for lists and exports). */
 export function projectsOfParks(
   index: RegistryIndex,
-  parks: readonly ParkFeature[],
+  parks: readonly RegistryPark[],
 ): readonly Project[] {
   return parks.flatMap((park) => index.projectsByPark.get(park.properties.id) ?? []);
 }

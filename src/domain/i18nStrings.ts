@@ -198,6 +198,7 @@ const UI_STRINGS = {
     en: 'Using imported boundaries ({file}, {date}).',
   },
   'import.shippedInUse': { zh: '已恢复为发布数据。', en: 'Back to the shipped data.' },
+  'load.failed': { zh: '无法加载数据', en: 'The data could not be loaded' },
 } as const satisfies Record<string, Bilingual>;
 
 // The UI spells these labels both ways; each pair shares one entry, so its texts cannot drift apart.

@@ -2,13 +2,14 @@ import { PARK_KINDS, PARK_LEVELS } from '../data/enums';
 import type {
   Chain,
   Cluster,
-  ParkFeature,
   ParkKind,
   ParkLevel,
   ParkProperties,
   Project,
   Registry,
+  RegistryPark,
 } from '../data/schema';
+import type { TilesOrigin } from '../data/tiledRegistry';
 
 /** The id of an industry chain (链), as in `geo/chains.json`. */
 export type ChainId = Chain['id'];
@@ -32,7 +33,9 @@ export function parkChains(park: ParkProperties): readonly ChainId[] {
  * Chains grouped by their cluster, clusters and chains in registry order. Every cluster has an
  * entry, possibly empty; a chain whose cluster is unknown is left out (the validator reports it).
  */
-export function chainsByCluster(registry: Registry): ReadonlyMap<ClusterId, readonly Chain[]> {
+export function chainsByCluster(
+  registry: Pick<Registry, 'clusters' | 'chains'>,
+): ReadonlyMap<ClusterId, readonly Chain[]> {
   const grouped = new Map<ClusterId, Chain[]>();
   for (const cluster of registry.clusters) grouped.set(cluster.id, []);
   for (const chain of registry.chains) grouped.get(chain.cluster)?.push(chain);
@@ -81,11 +84,16 @@ function compareIds(a: string, b: string): number {
  */
 export interface RegistryIndex {
   /** The registry this index was built from. */
-  readonly registry: Registry;
+  readonly registry: Registry<RegistryPark>;
+  /**
+   * Where a tiled registry's files are and when it was validated; null for a registry loaded
+   * whole (geo/, `?data=DIR/`), whose parks all carry their geometry.
+   */
+  readonly tiles: TilesOrigin | null;
   /** All parks in list order ({@link compareParks}). */
-  readonly parks: readonly ParkFeature[];
+  readonly parks: readonly RegistryPark[];
   /** Parks by id. */
-  readonly parkById: ReadonlyMap<string, ParkFeature>;
+  readonly parkById: ReadonlyMap<string, RegistryPark>;
   /** Chains in registry order (the legend's order). */
   readonly chains: readonly Chain[];
   /** Chains by id. */
@@ -101,11 +109,17 @@ export interface RegistryIndex {
   /** Each park's projects in {@link compareProjects} order; every park has an entry. */
   readonly projectsByPark: ReadonlyMap<string, readonly Project[]>;
   /** Each main zone's linked parks (一区多园) in list order; only zones with linked parks appear. */
-  readonly linkedParksByZone: ReadonlyMap<string, readonly ParkFeature[]>;
+  readonly linkedParksByZone: ReadonlyMap<string, readonly RegistryPark[]>;
 }
 
-/** Builds the lookups for `registry`: once per loaded registry, O(n log n) for the sorting. */
-export function indexRegistry(registry: Registry): RegistryIndex {
+/**
+ * Builds the lookups for `registry`: once per loaded registry, O(n log n) for the sorting.
+ * `tiles` is given for a tiled registry (its parks then have no geometry in memory).
+ */
+export function indexRegistry(
+  registry: Registry<RegistryPark>,
+  tiles: TilesOrigin | null = null,
+): RegistryIndex {
   const parks = [...registry.parks].sort((a, b) => compareParks(a.properties, b.properties));
 
   const projectsByPark = new Map<string, Project[]>(parks.map((park) => [park.properties.id, []]));
@@ -114,7 +128,7 @@ export function indexRegistry(registry: Registry): RegistryIndex {
   for (const list of projectsByPark.values()) list.sort(compareProjects);
 
   // Built from the sorted parks, so each zone's list is already in list order.
-  const linkedParksByZone = new Map<string, ParkFeature[]>();
+  const linkedParksByZone = new Map<string, RegistryPark[]>();
   for (const park of parks) {
     const zone = park.properties.zone;
     if (zone === null) continue;
@@ -125,6 +139,7 @@ export function indexRegistry(registry: Registry): RegistryIndex {
 
   return {
     registry,
+    tiles,
     parks,
     parkById: new Map(parks.map((park) => [park.properties.id, park])),
     chains: registry.chains,

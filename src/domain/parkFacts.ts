@@ -1,4 +1,4 @@
-import type { ParkFeature, ParkProperties, Project } from '../data/schema';
+import type { RegistryPark, ParkProperties, Project } from '../data/schema';
 import { parkChains, type ChainId, type ClusterId, type RegistryIndex } from './membership';
 
 /** Projects counted together: how many, their known investment, and how many lack one. */
@@ -108,7 +108,7 @@ export interface ParkFacts {
 }
 
 /** Works out a park's {@link ParkFacts}: O(its projects). */
-export function parkFacts(index: RegistryIndex, park: ParkFeature): ParkFacts {
+export function parkFacts(index: RegistryIndex, park: RegistryPark): ParkFacts {
   const projects = index.projectsByPark.get(park.properties.id) ?? [];
   // A Set, so that a park whose two lead chains share a cluster counts there once.
   const clusters = new Set<ClusterId>();

@@ -89,14 +89,22 @@ export function createRegistryView(
     ...index,
     areaOf: (parkId) => {
       const park = index.parkById.get(parkId);
-      return park ? cached(areas, parkId, () => measures.areaKm2(park.geometry)) : 0;
+      if (!park) return 0;
+      // A tiled registry's park has no geometry in memory: its index measured it when cut.
+      if (park.geometry === null) return park.measured.areaKm2;
+      const { geometry } = park;
+      return cached(areas, parkId, () => measures.areaKm2(geometry));
     },
     boundsOf: (parkIds) => {
       let bounds: Bounds | null = null;
       for (const id of parkIds) {
         const park = index.parkById.get(id);
         if (!park) continue;
-        const [west, south, east, north] = cached(boxes, id, () => measures.bboxOf(park.geometry));
+        const { geometry } = park;
+        const [west, south, east, north] =
+          geometry === null
+            ? park.measured.bbox
+            : cached(boxes, id, () => measures.bboxOf(geometry));
         bounds = bounds
           ? [
               Math.min(bounds[0], west),

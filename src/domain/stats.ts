@@ -1,4 +1,4 @@
-import type { ParkFeature } from '../data/schema';
+import type { RegistryPark } from '../data/schema';
 import { parkChains, type ChainId, type ClusterId } from './membership';
 import { emptyProjectTotals, type ProjectTotals } from './parkFacts';
 import type { RegistryView } from './registryView';
@@ -36,7 +36,7 @@ export interface FilteredStats {
 }
 
 /** The computed (polygon) area of a park in km², as src/geometry/measure.ts measures it. */
-export type ComputedArea = (park: ParkFeature) => number;
+export type ComputedArea = (park: RegistryPark) => number;
 
 interface MutableGroup {
   parks: number;
@@ -80,7 +80,7 @@ function addPark(
  * {@link FilteredStats} for how parks with two lead chains are counted. O(parks + their projects)
  * the first time, O(parks) after: each park's figures come from the view, which keeps them.
  */
-export function filteredStats(view: RegistryView, parks: readonly ParkFeature[]): FilteredStats {
+export function filteredStats(view: RegistryView, parks: readonly RegistryPark[]): FilteredStats {
   const total = emptyGroup();
   const byCluster = new Map(view.clusters.map((cluster) => [cluster.id, emptyGroup()]));
   const byChain = new Map(view.chains.map((chain) => [chain.id, emptyGroup()]));

@@ -22,6 +22,7 @@ import {
   type Accessor,
   type JSX,
 } from 'solid-js';
+import { hasGeometry } from '../data/registryPark';
 import { readMapView } from '../domain/mapView';
 import { bindCameraToAddress, cameraOf } from './cameraHash';
 import { BASEMAP_EXTENT, ZHENJIANG_VIEW } from './basemap';
@@ -32,6 +33,7 @@ import { BASEMAP_LAYER, INTERACTIVE_PARK_LAYERS, LAYER, SOURCE } from './ids';
 import { createPointPicker } from './pick';
 import { showPreview } from './preview';
 import { LABELS_FILTERED_UP_TO, buildStyle, nameExpression, parkFilterExpression } from './style';
+import { featureAddress, registerPmtilesProtocol, tiledStyle } from './tiledSource';
 
 setWorkerUrl(workerUrl);
 
@@ -74,6 +76,9 @@ export default function MapView(props: MapViewProps): JSX.Element {
   const index = state.index;
   // Registry order, as the file has them: the order features are drawn in.
   const parks = index.registry.parks;
+  // A tiled registry draws from its archive (tiledSource.ts); feature-states address its layers.
+  const tiles = index.tiles;
+  const at = featureAddress(tiles !== null);
 
   /**
    * Runs `work` once the browser has painted the current frame. A selection changes the panel and
@@ -95,15 +100,17 @@ export default function MapView(props: MapViewProps): JSX.Element {
   onMount(() => {
     let instance: MapLibreMap;
     const linkView = readMapView(window.location.hash);
+    const style = buildStyle({
+      geoBaseUrl: props.geoBaseUrl,
+      chains: index.chains,
+      lang: state.lang(),
+      visible: labelsFiltered ? parkFilterExpression(state.filter()) : true,
+    });
+    if (tiles) registerPmtilesProtocol();
     try {
       instance = new MapLibreMap({
         container,
-        style: buildStyle({
-          geoBaseUrl: props.geoBaseUrl,
-          chains: index.chains,
-          lang: state.lang(),
-          visible: labelsFiltered ? parkFilterExpression(state.filter()) : true,
-        }),
+        style: tiles ? tiledStyle(style, tiles) : style,
         // A link's own view wins over the first view.
         ...(linkView
           ? cameraOf(linkView)
@@ -152,12 +159,14 @@ export default function MapView(props: MapViewProps): JSX.Element {
       );
     // eslint-disable-next-line solid/reactivity -- a map event handler; the data is set once
     instance.once('load', () => {
-      const mapParks = toMapParks(parks);
-      instance.getSource<GeoJSONSource>(SOURCE.parks)?.setData(mapParks);
-      instance.getSource<GeoJSONSource>(SOURCE.parkLabels)?.setData(toMapLabels(mapParks));
-      instance
-        .getSource<GeoJSONSource>(SOURCE.projects)
-        ?.setData(toMapProjects(index.registry.projects));
+      if (!tiles) {
+        const mapParks = toMapParks(parks.filter(hasGeometry));
+        instance.getSource<GeoJSONSource>(SOURCE.parks)?.setData(mapParks);
+        instance.getSource<GeoJSONSource>(SOURCE.parkLabels)?.setData(toMapLabels(mapParks));
+        instance
+          .getSource<GeoJSONSource>(SOURCE.projects)
+          ?.setData(toMapProjects(index.registry.projects));
+      }
       if (props.onlineBasemap) {
         stopWatchingBasemap = addOnlineBasemap(
           instance,
@@ -185,11 +194,10 @@ export default function MapView(props: MapViewProps): JSX.Element {
           if (hidden === hiddenOnMap.has(id)) continue;
           if (hidden) hiddenOnMap.add(id);
           else hiddenOnMap.delete(id);
-          instance.setFeatureState({ source: SOURCE.parks, id }, { hidden });
-          if (!labelsFiltered)
-            instance.setFeatureState({ source: SOURCE.parkLabels, id }, { hidden });
+          instance.setFeatureState(at(SOURCE.parks, id), { hidden });
+          if (!labelsFiltered) instance.setFeatureState(at(SOURCE.parkLabels, id), { hidden });
           for (const project of index.locatedProjectIds(id))
-            instance.setFeatureState({ source: SOURCE.projects, id: project }, { hidden });
+            instance.setFeatureState(at(SOURCE.projects, project), { hidden });
         }
         if (labelsFiltered)
           instance.setFilter(
@@ -226,8 +234,8 @@ export default function MapView(props: MapViewProps): JSX.Element {
         const before = previous?.[0] === instance ? previous[1] : null;
         const apply = (): void => {
           if (before && before !== next)
-            instance.setFeatureState({ source, id: before }, { [key]: false });
-          if (next) instance.setFeatureState({ source, id: next }, { [key]: true });
+            instance.setFeatureState(at(source, before), { [key]: false });
+          if (next) instance.setFeatureState(at(source, next), { [key]: true });
         };
         if (key === 'selected') afterPaint(apply);
         else apply();

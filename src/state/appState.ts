@@ -1,5 +1,5 @@
 import { batch, createMemo, createSignal, type Accessor } from 'solid-js';
-import type { Registry } from '../data/schema';
+import type { Registry, RegistryPark } from '../data/schema';
 import * as filters from '../domain/filter';
 import type { FilterState } from '../domain/filter';
 import type { Lang } from '../domain/i18n';
@@ -13,11 +13,11 @@ import { createChainViewState, type ChainViewState } from './chainState';
  * context.ts, the explorer creates it, and nothing here knows a component or the map.
  */
 export interface AppState {
-  readonly registry: Registry;
+  readonly registry: Registry<RegistryPark>;
   /** The registry's lookups and every fact derived from it (areas, lead focus, projects by park). */
   readonly index: RegistryView;
   readonly filter: Accessor<FilterState>;
-  readonly visibleParks: Accessor<Registry['parks']>;
+  readonly visibleParks: Accessor<readonly RegistryPark[]>;
   readonly visibleParkIds: Accessor<readonly string[]>;
   readonly chainCounts: Accessor<ReadonlyMap<string, number>>;
   readonly selectedParkId: Accessor<string | null>;

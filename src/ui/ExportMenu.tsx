@@ -1,4 +1,5 @@
 import { Show, createSignal, type JSX } from 'solid-js';
+import { hasGeometry } from '../data/registryPark';
 import { useAppState } from '../state/context';
 import { parksCsv, parksGeoJson, projectsCsv } from '../domain/exportData';
 import { projectsOfParks } from '../domain/filter';
@@ -25,6 +26,36 @@ export default function ExportMenu(props: { controller: MapController | undefine
       // Without clipboard permission the link is still shown, ready to copy by hand.
       setMessage(window.location.href);
     }
+  };
+  /**
+   * The boundaries of what is filtered. A tiled registry holds no geometry in memory: each park's
+   * exact shape is fetched from its own file then (data/tiledRegistry.ts), not rebuilt from the
+   * tiles, whose shapes are clipped and simplified.
+   */
+  const exportGeoJson = async (): Promise<void> => {
+    const parks = state.visibleParks();
+    const tiles = state.index.tiles;
+    let features = parks.filter(hasGeometry);
+    if (tiles) {
+      const [{ parkFeaturesOf }, { tt }] = await Promise.all([
+        import('../data/tiledRegistry'),
+        import('./tiles/strings'),
+      ]);
+      setMessage(tt('tiles.readingGeometry', lang(), { count: parks.length }));
+      try {
+        features = await parkFeaturesOf(tiles, parks);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        setMessage(tt('tiles.exportFailed', lang(), { reason }));
+        return;
+      }
+      setMessage('');
+    }
+    downloadFile(
+      `zhenjiang-parks-${stamp()}.geojson`,
+      parksGeoJson(features),
+      'application/geo+json',
+    );
   };
   const exportPng = async (): Promise<void> => {
     if (!props.controller) return;
@@ -74,16 +105,7 @@ export default function ExportMenu(props: { controller: MapController | undefine
         >
           {t('common.exportParksCsv', lang())}
         </button>
-        <button
-          type="button"
-          onClick={() =>
-            downloadFile(
-              `zhenjiang-parks-${stamp()}.geojson`,
-              parksGeoJson(state.visibleParks()),
-              'application/geo+json',
-            )
-          }
-        >
+        <button type="button" onClick={() => void exportGeoJson()}>
           {t('common.exportGeoJson', lang())}
         </button>
         <button

@@ -1,6 +1,6 @@
 import { For, Show, onMount, type JSX } from 'solid-js';
 import { useAppState } from '../state/context';
-import type { ParkFeature } from '../data/schema';
+import type { RegistryPark } from '../data/schema';
 import {
   formatArea,
   formatPartialDate,
@@ -27,7 +27,7 @@ function Fact(props: { term: string; children: JSX.Element }): JSX.Element {
 
 /** The selected park: its facts, how sure we are of them, its sources and its projects. */
 export default function ParkDetail(props: {
-  park: ParkFeature;
+  park: RegistryPark;
   onClose: () => void;
   onOpenPark: (id: string) => void;
   onShowProject: (id: string) => void;
@@ -37,7 +37,7 @@ export default function ParkDetail(props: {
   const state = useAppState();
   let heading!: HTMLHeadingElement;
   const lang = (): 'zh' | 'en' => state.lang();
-  const p = (): ParkFeature['properties'] => props.park.properties;
+  const p = (): RegistryPark['properties'] => props.park.properties;
   const zone = () => (p().zone ? state.index.parkById.get(p().zone ?? '') : undefined);
   const linkedParks = () => state.index.linkedParksByZone.get(p().id) ?? [];
   const focus = () => state.index.focusOf(p().id);

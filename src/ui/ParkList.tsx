@@ -2,7 +2,7 @@ import { For, Show, createSelector, type JSX } from 'solid-js';
 import { useAppState } from '../state/context';
 import { parkChains } from '../domain/membership';
 import { formatNumber, nameIn, t, type I18nKey } from '../domain/i18n';
-import type { Registry } from '../data/schema';
+import type { RegistryPark } from '../data/schema';
 import ChainTag from './ChainTag';
 
 /** How many more rows "list more" adds, and how many a fresh list shows. */
@@ -25,7 +25,7 @@ export default function ParkList(props: {
   const state = useAppState();
   const lang = (): 'zh' | 'en' => state.lang();
   const isSelected = createSelector(state.selectedParkId);
-  const rows = (): Registry['parks'] => state.visibleParks().slice(0, props.listed);
+  const rows = (): readonly RegistryPark[] => state.visibleParks().slice(0, props.listed);
   const remaining = (): number => state.visibleParks().length - rows().length;
   return (
     <section class="park-list" aria-labelledby="park-list-heading">

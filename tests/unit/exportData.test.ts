@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ParkFeature } from '../../src/data/schema';
+import { hasGeometry } from '../../src/data/registryPark';
+import type { ParkFeature, RegistryPark } from '../../src/data/schema';
 import {
   BOM,
   csvField,
@@ -82,7 +83,7 @@ function readCsv(text: string): { header: string[]; rows: string[][] } {
 
 const index = indexRegistry(registry);
 const ALL = defaultFilter(index);
-const computedArea = (park: ParkFeature): number =>
+const computedArea = (park: RegistryPark): number =>
   park.properties.id === PARK.guantang ? 14.5678 : 1;
 
 describe('csvField', () => {
@@ -315,7 +316,9 @@ describe('projectsCsv', () => {
 describe('parksGeoJson', () => {
   it('is an RFC 7946 FeatureCollection of the parks given', () => {
     const parks = visibleParks(index, { ...ALL, districts: new Set(['润州区'] as const) });
-    const parsed: unknown = JSON.parse(parksGeoJson(parks));
+    const withGeometry = parks.filter(hasGeometry);
+    expect(withGeometry).toHaveLength(parks.length);
+    const parsed: unknown = JSON.parse(parksGeoJson(withGeometry));
     expect(parsed).toEqual({
       type: 'FeatureCollection',
       features: parks.map((park) => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  fetchParkFeatures,
   loadTiledRegistry,
+  parkFeaturesOf,
   parkGeometryUrl,
   readTilesIndex,
   type TiledRegistry,
@@ -135,7 +135,7 @@ describe('loadTiledRegistry', () => {
   });
 });
 
-describe('fetchParkFeatures', () => {
+describe('parkFeaturesOf', () => {
   const origin = (): TiledRegistry => {
     const read = readTilesIndex(index(), URL_, FILE);
     if (!read.ok) throw new Error(read.message);
@@ -145,7 +145,7 @@ describe('fetchParkFeatures', () => {
   it("puts each park file's exact geometry under the index's properties, in order", async () => {
     const { registry, origin: where } = origin();
     const asked: string[] = [];
-    const features = await fetchParkFeatures(where, registry.parks, (input) => {
+    const features = await parkFeaturesOf(where, registry.parks, (input) => {
       const url = String(input);
       asked.push(url);
       const id = /\/(\w+)\.geojson$/.exec(url)?.[1] ?? '';
@@ -162,7 +162,7 @@ describe('fetchParkFeatures', () => {
 
   it('names the file that is missing', async () => {
     const { registry, origin: where } = origin();
-    await expect(fetchParkFeatures(where, registry.parks, () => respond('', 404))).rejects.toThrow(
+    await expect(parkFeaturesOf(where, registry.parks, () => respond('', 404))).rejects.toThrow(
       'could not load park-geometry/a.geojson: HTTP 404',
     );
   });
