@@ -30,9 +30,6 @@ export type {
   XmlParser,
 } from './read/common';
 export { dbfEncoding } from './read/dbf';
-export { readGeoJson } from './read/geojson';
-export { readKml, readKmz } from './read/kml';
-export { readShapefile } from './read/shapefile';
 
 /** Reads JSON that is GeoJSON or TopoJSON. */
 function readJson(name: string, bytes: Uint8Array): ImportSource {

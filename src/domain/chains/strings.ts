@@ -1,5 +1,4 @@
 import type { Bilingual } from '../../data/schema';
-import type { Lang } from '../i18n';
 import type { CoverageState } from './thresholds';
 import type { SegmentStage } from './types';
 
@@ -65,8 +64,3 @@ export const REPORT_LABEL = {
     en: 'Parks passing the kind/level/district filters (projects without a park not counted)',
   },
 } as const satisfies Record<string, Bilingual>;
-
-/** A word of the tables above in `lang`. */
-export function say(text: Bilingual, lang: Lang): string {
-  return text[lang];
-}

@@ -148,8 +148,3 @@ export function parseJson(fileName: string, source: string, what = 'JSON'): unkn
     throw new ImportError(fileName, notJson(source, error, what));
   }
 }
-
-/** Reads GeoJSON text. */
-export function readGeoJson(fileName: string, source: string): ImportSource {
-  return readGeoJsonValue(fileName, parseJson(fileName, source));
-}
