@@ -1,5 +1,5 @@
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pinyin } from 'pinyin-pro';
 import { formatFinding } from '../src/data/findings';
@@ -19,7 +19,8 @@ import {
 } from '../src/import/projects';
 import { readLedger } from '../src/import/projects/workbook';
 import { errorText } from '../src/import/text';
-import { validateDirectory } from './validate';
+import { singleFile, startCommand, type CommandLine } from './lib/args';
+import { writeFileAtomically } from './lib/atomicWrite';
 
 /**
  * `npm run import-projects -- FILE [options]`: imports a project ledger (.xlsx, .xls, .ods or
@@ -51,47 +52,51 @@ interface Options {
   readonly out: string;
 }
 
-const VALUE_OPTIONS = new Set(['--sheet', '--map', '--mode', '--registry', '--out']);
-
-function parseArgs(args: readonly string[]): Options | string {
-  const values = new Map<string, string>();
-  const map = new Map<string, ProjectField | null>();
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    if (!arg.startsWith('--')) {
-      files.push(arg);
-      continue;
-    }
-    const [name = '', inline] = arg.split(/=(.*)/s, 2);
-    if (!VALUE_OPTIONS.has(name)) return `unknown option ${arg}`;
-    const value = inline ?? args[++i];
-    if (value === undefined) return `${name} needs a value`;
-    if (name !== '--map') {
-      values.set(name, value);
-      continue;
-    }
-    const at = value.lastIndexOf('=');
-    const header = value.slice(0, at).trim();
-    const field = value.slice(at + 1).trim();
-    if (at <= 0 || header === '') return `--map takes 表头=field, not ${value}`;
-    if (field !== '-' && !(PROJECT_FIELDS as readonly string[]).includes(field)) {
-      return `--map ${value}: unknown field ${field}; use one of ${PROJECT_FIELDS.join(', ')} or -`;
-    }
-    map.set(header, field === '-' ? null : (field as ProjectField));
+/** Reads one `--map 表头=field` (the last "=" splits: a header may hold one, a field never). */
+function mapping(value: string): readonly [string, ProjectField | null] | string {
+  const at = value.lastIndexOf('=');
+  const header = value.slice(0, at).trim();
+  const field = value.slice(at + 1).trim();
+  if (at <= 0 || header === '') return `--map takes 表头=field, not ${value}`;
+  if (field !== '-' && !(PROJECT_FIELDS as readonly string[]).includes(field)) {
+    return `--map ${value}: unknown field ${field}; use one of ${PROJECT_FIELDS.join(', ')} or -`;
   }
-  if (files.length !== 1 || !files[0]) return files.length ? 'give one FILE' : 'no FILE given';
-  const mode = values.get('--mode') ?? 'merge';
-  if (mode !== 'merge' && mode !== 'replace') return `--mode must be merge or replace, not ${mode}`;
-  return {
-    file: files[0],
-    sheet: values.get('--sheet'),
-    map,
-    mode,
-    registry: values.get('--registry') ?? 'geo',
-    out: values.get('--out') ?? 'projects.imported.json',
-  };
+  return [header, field === '-' ? null : (field as ProjectField)];
 }
+
+/** How `npm run import-projects` reads its command line. */
+const COMMAND_LINE: CommandLine<Options> = {
+  program: 'import-projects',
+  usage: USAGE,
+  usageExit: 1,
+  spec: {
+    values: ['--sheet', '--map', '--mode', '--registry', '--out'],
+    repeatable: ['--map'],
+  },
+  registryDir: (options) => options.registry,
+  options: (parsed) => {
+    const map = new Map<string, ProjectField | null>();
+    for (const value of parsed.lists.get('--map') ?? []) {
+      const entry = mapping(value);
+      if (typeof entry === 'string') return entry;
+      map.set(entry[0], entry[1]);
+    }
+    const file = singleFile(parsed);
+    if (typeof file !== 'string') return file.problem;
+    const { values } = parsed;
+    const mode = values.get('--mode') ?? 'merge';
+    if (mode !== 'merge' && mode !== 'replace')
+      return `--mode must be merge or replace, not ${mode}`;
+    return {
+      file,
+      sheet: values.get('--sheet'),
+      map,
+      mode,
+      registry: values.get('--registry') ?? 'geo',
+      out: values.get('--out') ?? 'projects.imported.json',
+    };
+  },
+};
 
 /** Why a row waits, in words: the command line cannot ask, so the row is refused and says why. */
 function questionProblem(question: Question): string {
@@ -117,42 +122,15 @@ function questionProblem(question: Question): string {
   }
 }
 
-/** Writes `content` to `path` through a temporary file beside it and a rename. */
-async function writeAtomically(path: string, content: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temporary, content);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
-
 /** Runs the import; returns the exit code. */
 export async function main(
   args: readonly string[],
   print: (line: string) => void = console.log,
   today: string = new Date().toISOString().slice(0, 10),
 ): Promise<number> {
-  if (args.includes('-h') || args.includes('--help')) {
-    print(USAGE);
-    return 0;
-  }
-  const options = parseArgs(args);
-  if (typeof options === 'string') {
-    print(`import-projects: ${options}\n${USAGE}`);
-    return 1;
-  }
-  const registryResult = await validateDirectory(options.registry);
-  if (registryResult.findings.length > 0) {
-    for (const finding of registryResult.findings) print(formatFinding(finding));
-    print(
-      `import-projects: the registry in ${registryResult.shownDir} has problems: fix them first`,
-    );
-    return 1;
-  }
-  const registry = registryResult.registry;
+  const started = await startCommand(args, COMMAND_LINE, print);
+  if ('exit' in started) return started.exit;
+  const { options, registry } = started;
   const name = basename(options.file);
   let bytes: Uint8Array;
   try {
@@ -240,7 +218,11 @@ export async function main(
     );
     return 1;
   }
-  await writeAtomically(options.out, formatProjectsFile(merged.file));
+  const written = writeFileAtomically(options.out, formatProjectsFile(merged.file));
+  if (!written.ok) {
+    print(`import-projects: ${written.message}`);
+    return 1;
+  }
   const removed = merged.removed.length ? `, ${merged.removed.length} removed (replace)` : '';
   print(
     `${summary}${removed}; wrote ${options.out} (${merged.file.projects.length} projects, valid)`,

@@ -19,8 +19,8 @@ import {
   type InputFile,
   type XmlParser,
 } from '../src/import';
+import { singleFile, startCommand, type CommandLine } from './lib/args';
 import { writeFileAtomically } from './lib/atomicWrite';
-import { validateDirectory } from './validate';
 
 /**
  * `npm run import -- FILE [options]`: imports official park boundaries from a GeoJSON, KML, KMZ or
@@ -60,52 +60,37 @@ interface Options {
   readonly data: string;
 }
 
-const VALUE_OPTIONS = [
-  '--crs',
-  '--datum-shift',
-  '--layer',
-  '--match-field',
-  '--boundary',
-  '--out',
-  '--data',
-] as const;
-const FLAGS = ['--swap-axes'] as const;
-
-function parseArgs(args: readonly string[]): Options | string {
-  const values = new Map<string, string>();
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    const [name, inline] = arg.startsWith('--') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
-    if ((FLAGS as readonly string[]).includes(arg)) {
-      values.set(arg, 'yes');
-      continue;
+/** How `npm run import` reads its command line. */
+const COMMAND_LINE: CommandLine<Options> = {
+  program: 'import',
+  usage: USAGE,
+  usageExit: 2,
+  spec: {
+    values: ['--crs', '--datum-shift', '--layer', '--match-field', '--boundary', '--out', '--data'],
+    flags: ['--swap-axes'],
+  },
+  registryDir: (options) => options.data,
+  options: (parsed) => {
+    const file = singleFile(parsed);
+    if (typeof file !== 'string') return file.problem;
+    const { values } = parsed;
+    const boundary = values.get('--boundary') ?? 'official';
+    if (boundary !== 'official' && boundary !== 'approximate') {
+      return `--boundary must be official or approximate, not ${boundary}`;
     }
-    if (arg.startsWith('--')) {
-      if (!(VALUE_OPTIONS as readonly string[]).includes(name ?? ''))
-        return `unknown option ${arg}`;
-      const value = inline ?? args[++i];
-      if (value === undefined) return `${name} needs a value`;
-      values.set(name ?? '', value);
-    } else files.push(arg);
-  }
-  if (files.length !== 1 || !files[0]) return files.length ? 'give one FILE' : 'no FILE given';
-  const boundary = values.get('--boundary') ?? 'official';
-  if (boundary !== 'official' && boundary !== 'approximate') {
-    return `--boundary must be official or approximate, not ${boundary}`;
-  }
-  return {
-    file: files[0],
-    crs: values.get('--crs') ?? 'auto',
-    swapAxes: values.has('--swap-axes'),
-    datumShift: values.get('--datum-shift') ?? 'default',
-    layer: values.get('--layer') ?? null,
-    matchField: values.get('--match-field') ?? null,
-    boundary,
-    out: values.get('--out') ?? 'parks.imported.geojson',
-    data: values.get('--data') ?? 'geo',
-  };
-}
+    return {
+      file,
+      crs: values.get('--crs') ?? 'auto',
+      swapAxes: parsed.flags.has('--swap-axes'),
+      datumShift: values.get('--datum-shift') ?? 'default',
+      layer: values.get('--layer') ?? null,
+      matchField: values.get('--match-field') ?? null,
+      boundary,
+      out: values.get('--out') ?? 'parks.imported.geojson',
+      data: values.get('--data') ?? 'geo',
+    };
+  },
+};
 
 /** The file, or for a .shp the Shapefile's parts beside it (same name, any case of extension). */
 async function inputFiles(path: string): Promise<InputFile[]> {
@@ -175,25 +160,9 @@ export async function main(
   print: (line: string) => void = console.log,
   today: string = new Date().toISOString().slice(0, 10),
 ): Promise<number> {
-  if (args.includes('-h') || args.includes('--help')) {
-    print(USAGE);
-    return 0;
-  }
-  const options = parseArgs(args);
-  if (typeof options === 'string') {
-    print(`import: ${options}\n${USAGE}`);
-    return 2;
-  }
-
-  const registryResult = await validateDirectory(options.data);
-  if (registryResult.findings.length > 0) {
-    for (const finding of registryResult.findings) print(formatFinding(finding));
-    print(
-      `import: the registry in ${registryResult.shownDir} has problems: fix them before importing`,
-    );
-    return 1;
-  }
-  const registry = registryResult.registry;
+  const started = await startCommand(args, COMMAND_LINE, print);
+  if ('exit' in started) return started.exit;
+  const { options, registry } = started;
 
   const unreadable = await checkReadable(options.file);
   if (unreadable) {
