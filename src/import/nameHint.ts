@@ -19,7 +19,16 @@ export interface NameHint {
  * "…百度坐标已纠偏…"): such a file is WGS-84 and must not be converted again.
  */
 export function nameHint(fileName: string): NameHint | null {
-  const name = (fileName.split(/[/\\]/).pop() ?? fileName).toLowerCase();
+  return systemHint(fileName.split(/[/\\]/).pop() ?? fileName);
+}
+
+/**
+ * The offset system a short text names — a file name, a ledger's header ("坐标（高德）",
+ * "经度(BD09)") or cell ("百度") — or WGS-84 when it says it was converted from one; null when
+ * it names no offset system.
+ */
+export function systemHint(words: string): NameHint | null {
+  const name = words.toLowerCase();
   const source = /gcj|amap|gaode|高德|火星|腾讯|tencent|bd-?09|baidu|百度/;
   const converted =
     /(gcj|amap|gaode|高德|火星|腾讯|tencent|bd-?09|baidu|百度)[^/\\]*?(转|2|to|→|->)[^/\\]*?(wgs|84|4326|cgcs|2000|4490|国家)/.test(

@@ -5,7 +5,8 @@ import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { BD09, GCJ02, crsById, crsFromEpsg, gkCode } from '../../src/import/crs';
 import { inferCrs } from '../../src/import/guess';
-import { converterFor, gcoordInverse, invertNearIdentity } from '../../src/import/transform';
+import { gcoordInverse, invertNearIdentity } from '../../src/import/offset';
+import { converterFor } from '../../src/import/transform';
 import { FIXTURES, geodesicMetres } from './import-helpers';
 
 /** Four WGS-84 points in Zhenjiang: the railway station, 官塘, the south-west and north-east corners. */
