@@ -3,6 +3,7 @@ import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { pinyin } from 'pinyin-pro';
 import { formatFinding } from '../src/data/findings';
+import { PROJECT_STATUSES } from '../src/data/schema';
 import { makeToPinyin } from '../src/domain/search';
 import {
   PROJECT_FIELDS,
@@ -13,14 +14,24 @@ import {
   planImport,
   toTable,
   validateProjects,
+  type Answers,
+  type ImportPlan,
+  type CoordSystem,
   type MergeMode,
   type ProjectField,
-  type Question,
 } from '../src/import/projects';
 import { readLedger } from '../src/import/projects/workbook';
 import { errorText } from '../src/import/text';
 import { singleFile, startCommand, type CommandLine } from './lib/args';
 import { writeFileAtomically } from './lib/atomicWrite';
+import {
+  answerQuestions,
+  coordinatesLine,
+  coordsOption,
+  parseChoice,
+  questionProblem,
+  type Choice,
+} from './lib/projectChoices';
 
 /**
  * `npm run import-projects -- FILE [options]`: imports a project ledger (.xlsx, .xls, .ods or
@@ -33,11 +44,21 @@ import { writeFileAtomically } from './lib/atomicWrite';
  */
 
 const USAGE = `usage: npm run import-projects -- FILE [--sheet NAME] [--map 表头=field …]
+                                    [--coords wgs84|gcj02|bd09] [--choose FIELD:VALUE=ANSWER …]
                                     [--mode merge|replace] [--registry DIR] [--out FILE]
   FILE        a ledger: .xlsx, .xls, .ods or .csv (UTF-8 with or without BOM, or GBK/GB18030)
   --sheet     the sheet to read (default: the one whose header names the most fields)
   --map       map a header to a field, overriding the guess; repeatable. Fields:
               ${PROJECT_FIELDS.join(', ')}; "-" leaves the column out
+  --coords    the system of the ledger's coordinates, when no header (坐标（高德）, 经度(BD09))
+              or 坐标系 column states it: wgs84 (GPS, 天地图, CGCS2000), gcj02 (AMap 高德,
+              Tencent 腾讯) or bd09 (Baidu 百度); a ledger with coordinates needs one or the other
+  --choose    answer a question the import asks, for every row with that value; repeatable.
+              FIELD is park, chain, segment, status or unit (or the column's header); VALUE is
+              the value as the ledger writes it (empty for an empty cell, * for every value);
+              ANSWER is an id or name of the registry, a status (${PROJECT_STATUSES.join(', ')}),
+              a unit (亿元, 万元, 元), none (no park) or - (leave those rows out).
+              e.g. --choose 'park:新区=zj-etdz' --choose 'unit:总投资=万元' --choose 'status:筹建=planned'
   --mode      merge (default: add new projects, update matching ones by id, else by name + park)
               or replace (the ledger becomes the whole list)
   --registry  the registry to import into (default geo/)
@@ -47,6 +68,8 @@ interface Options {
   readonly file: string;
   readonly sheet: string | undefined;
   readonly map: ReadonlyMap<string, ProjectField | null>;
+  readonly coords: CoordSystem | null;
+  readonly choices: readonly Choice[];
   readonly mode: MergeMode;
   readonly registry: string;
   readonly out: string;
@@ -70,8 +93,8 @@ const COMMAND_LINE: CommandLine<Options> = {
   usage: USAGE,
   usageExit: 1,
   spec: {
-    values: ['--sheet', '--map', '--mode', '--registry', '--out'],
-    repeatable: ['--map'],
+    values: ['--sheet', '--map', '--coords', '--choose', '--mode', '--registry', '--out'],
+    repeatable: ['--map', '--choose'],
   },
   registryDir: (options) => options.registry,
   options: (parsed) => {
@@ -81,9 +104,20 @@ const COMMAND_LINE: CommandLine<Options> = {
       if (typeof entry === 'string') return entry;
       map.set(entry[0], entry[1]);
     }
+    const choices: Choice[] = [];
+    for (const value of parsed.lists.get('--choose') ?? []) {
+      const choice = parseChoice(value);
+      if (typeof choice === 'string') return choice;
+      choices.push(choice);
+    }
     const file = singleFile(parsed);
     if (typeof file !== 'string') return file.problem;
     const { values } = parsed;
+    const coordsGiven = values.get('--coords');
+    const coords = coordsGiven === undefined ? null : coordsOption(coordsGiven);
+    if (coordsGiven !== undefined && !coords) {
+      return `--coords must be wgs84, gcj02 or bd09, not ${coordsGiven}`;
+    }
     const mode = values.get('--mode') ?? 'merge';
     if (mode !== 'merge' && mode !== 'replace')
       return `--mode must be merge or replace, not ${mode}`;
@@ -91,36 +125,14 @@ const COMMAND_LINE: CommandLine<Options> = {
       file,
       sheet: values.get('--sheet'),
       map,
+      coords,
+      choices,
       mode,
       registry: values.get('--registry') ?? 'geo',
       out: values.get('--out') ?? 'projects.imported.json',
     };
   },
 };
-
-/** Why a row waits, in words: the command line cannot ask, so the row is refused and says why. */
-function questionProblem(question: Question): string {
-  const options = question.candidates.length
-    ? ` (could be: ${question.candidates.join(', ')})`
-    : '';
-  const value = question.value === '' ? 'empty' : `"${question.value}"`;
-  switch (question.field) {
-    case 'park':
-      return question.value === ''
-        ? 'no park given: fill in 所在园区'
-        : `park ${value} is ${question.ambiguous ? 'ambiguous' : 'not a park of the registry'}${options}: write the park's name or id, or add it to the park's aliases`;
-    case 'chain':
-      return question.value === ''
-        ? 'no chain given: fill in 产业链 or map a column to chain with --map'
-        : `chain ${value} is ${question.ambiguous ? 'ambiguous' : 'not a chain of the registry'}${options}: write the chain's name or id`;
-    case 'segment':
-      return `segment ${value} is not a segment of chain ${question.chain ?? ''}${options}`;
-    case 'status':
-      return `status ${value} is not a status word the importer knows: use 谋划/储备, 签约, 开工/在建, 竣工/投产`;
-    case 'unit':
-      return `the amounts in column "${question.value}" have no unit: name 亿元 or 万元 in the header, e.g. 总投资（亿元）`;
-  }
-}
 
 /** Runs the import; returns the exit code. */
 export async function main(
@@ -167,13 +179,42 @@ export async function main(
     return 1;
   }
   const toPinyin = makeToPinyin(pinyin);
-  const plan = planImport(table, mapping, registry, {
-    fileName: name,
-    sheet: grid.sheet,
-    date: today,
-    toPinyin,
-    parkOptional: parkMayBeNull(),
-  });
+  const parkOptional = parkMayBeNull();
+  const planWith = (answers: Answers): ImportPlan =>
+    planImport(table, mapping, registry, {
+      fileName: name,
+      sheet: grid.sheet,
+      date: today,
+      answers,
+      toPinyin,
+      parkOptional,
+    });
+  // An answer can raise a new question (a chain answered asks for its segment): plan again until
+  // the choices answer nothing more.
+  const context = { registry, mapping, parkOptional, coords: options.coords };
+  let answers: Answers = new Map();
+  let plan = planWith(answers);
+  let outcome = answerQuestions(plan.questions, options.choices, context);
+  for (let pass = 0; pass < 5 && outcome.problems.length === 0; pass++) {
+    if ([...outcome.answers.keys()].every((key) => answers.has(key))) break;
+    answers = outcome.answers;
+    plan = planWith(answers);
+    outcome = answerQuestions(plan.questions, options.choices, context);
+  }
+  if (outcome.problems.length > 0) {
+    for (const problem of outcome.problems) print(`import-projects: ${problem}`);
+    return 1;
+  }
+  for (const choice of options.choices) {
+    if (!outcome.used.has(choice.given))
+      print(`  --choose ${choice.given}: no question asks about that value; it changed nothing`);
+  }
+  const coordsLine = coordinatesLine(name, plan, options.coords);
+  if (coordsLine.refuse) {
+    print(coordsLine.line);
+    return 1;
+  }
+  if (coordsLine.line) print(`  ${coordsLine.line}`);
   const merged = mergeProjects(registry, plan, {
     mode: options.mode,
     date: today,

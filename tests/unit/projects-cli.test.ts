@@ -1,24 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encryptedWorkbook, ledgerCsv, ledgerWorkbook } from '../fixtures/projects/ledger';
-import { VALID_REGISTRY } from './projects-helpers';
+import { runImportProjects } from './projects-helpers';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const run = runImportProjects;
 let dir: string;
-
-/** Runs `npm run import-projects` as a user would, in a child process; its exit code and output. */
-function run(...args: string[]): { code: number | null; output: string } {
-  const result = spawnSync(
-    TSX,
-    ['scripts/import-projects.ts', ...args, '--registry', VALID_REGISTRY],
-    { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
-  );
-  return { code: result.status, output: `${result.stdout}${result.stderr}` };
-}
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'zpe-projects-cli-'));
@@ -48,7 +36,8 @@ describe('npm run import-projects', { timeout: 60_000 }, () => {
 
   it('prints FILE:ROW: problem per refused row and exits 2, writing the rest', () => {
     const out = join(dir, 'partial.json');
-    const { code, output } = run(join(dir, '2024重大项目.xlsx'), '--out', out);
+    // The ledger's 坐标 column states no system: --coords answers for it.
+    const { code, output } = run(join(dir, '2024重大项目.xlsx'), '--coords', 'wgs84', '--out', out);
     expect(output).toContain('2024重大项目.xlsx: xlsx, sheet "重大项目", header at row 3, 12 rows');
     expect(output).toContain('2024重大项目.xlsx:6: park "新区" is not a park of the registry');
     expect(output).toContain('2024重大项目.xlsx:10: the project name is empty');
@@ -71,6 +60,8 @@ describe('npm run import-projects', { timeout: 60_000 }, () => {
       '建设单位=note',
       '--mode',
       'replace',
+      '--coords',
+      'wgs84',
       '--out',
       out,
     );

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import type { Registry } from '../../src/data/schema';
 import { validateDirectory } from '../../scripts/validate';
 
@@ -35,4 +36,19 @@ export async function registryWithAliases(): Promise<Registry> {
     })),
     chains: registry.chains.map((chain) => ({ ...chain, ...(CHAIN_EXTRAS[chain.id] ?? {}) })),
   };
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * Runs `npm run import-projects` as a user would, in a child process, into the fixture registry;
+ * its exit code and output.
+ */
+export function runImportProjects(...args: string[]): { code: number | null; output: string } {
+  const result = spawnSync(
+    join(ROOT, 'node_modules/.bin/tsx'),
+    ['scripts/import-projects.ts', ...args, '--registry', VALID_REGISTRY],
+    { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
+  );
+  return { code: result.status, output: `${result.stdout}${result.stderr}` };
 }

@@ -45,6 +45,11 @@ function plan(answers: ReadonlyMap<string, Answer> = new Map(), into = registry)
 
 const row = (result: ImportPlan, n: number) => result.rows.find((r) => r.row === n)!;
 
+/** The ledger's 坐标 column states no system: the answer "WGS-84", as the panel would take it. */
+const WGS = new Map<string, Answer>([
+  [questionKey('crs', '坐标'), { kind: 'use', value: 'wgs84' }],
+]);
+
 describe('column mapping', () => {
   it.each([
     ['项目名称', 'name'],
@@ -140,7 +145,7 @@ describe('resolving parks and chains', () => {
 
 describe('planImport', () => {
   it('gives every row its state and reason', () => {
-    const result = plan();
+    const result = plan(WGS);
     expect(row(result, ROWS.update).state).toBe('ready');
     expect(row(result, ROWS.alias).state).toBe('ready');
     expect(row(result, ROWS.mergedPark[1]).state).toBe('ready');
@@ -162,11 +167,17 @@ describe('planImport', () => {
     expect(park.candidates).toContain('zj-etdz');
     const status = result.questions.find((q) => q.field === 'status')!;
     expect(status).toMatchObject({ value: '暂缓', rows: [ROWS.unknownStatus] });
-    expect(result.questions).toHaveLength(2);
+    // The 坐标 column does not say its system: one question for the file, until then the row waits.
+    const crs = result.questions.find((q) => q.field === 'crs')!;
+    expect(crs).toMatchObject({ value: '坐标', rows: [ROWS.outside] });
+    expect(crs.candidates).toEqual(['wgs84', 'gcj02', 'bd09']);
+    expect(row(result, ROWS.outside).state).toBe('question');
+    expect(result.questions).toHaveLength(3);
   });
 
   it('applies an answer to every row waiting for it', () => {
     const answers = new Map<string, Answer>([
+      ...WGS,
       [questionKey('park', '新区'), { kind: 'use', value: 'zj-etdz' }],
       [questionKey('status', '暂缓'), { kind: 'skip' }],
     ]);
@@ -176,6 +187,7 @@ describe('planImport', () => {
       expect(row(result, n).record!['park']).toBe('zj-etdz');
     }
     expect(row(result, ROWS.unknownStatus).state).toBe('refused');
+    expect(row(result, ROWS.outside).problems[0]!.en).toContain('is not inside its park');
     expect(result.waiting).toBe(0);
   });
 

@@ -25,6 +25,7 @@ export const PROJECT_FIELDS = [
   'lon',
   'lat',
   'location',
+  'crs',
   'source',
   'note',
 ] as const;
@@ -51,9 +52,14 @@ const HEADER_PATTERNS: readonly (readonly [ProjectField, RegExp])[] = [
   ['completed', /^(竣工时间|投产时间|竣工投产时间|建成时间|竣工日期|投产日期)$/i],
   ['investment', /^(计划)?(总投资|投资总额|投资额|投资规模|协议投资|计划投资|investment)(额)?$/i],
   ['firm', /^(建设单位|项目单位|企业|企业名称|投资方|投资主体|业主单位|实施主体|firm|company)$/i],
-  ['lon', /^(经度|lon|lng|longitude|x)$/i],
-  ['lat', /^(纬度|lat|latitude|y)$/i],
-  ['location', /^(坐标|经纬度|位置坐标|location|coordinates)$/i],
+  // A platform's name may lead the coordinate headers (高德坐标, 百度经度); coords.ts reads it.
+  ['lon', /^(高德|百度|腾讯|天地图|gps|wgs-?84|gcj-?02|bd-?09)?(经度|lon|lng|longitude|x)$/i],
+  ['lat', /^(高德|百度|腾讯|天地图|gps|wgs-?84|gcj-?02|bd-?09)?(纬度|lat|latitude|y)$/i],
+  [
+    'location',
+    /^(高德|百度|腾讯|天地图|gps|wgs-?84|gcj-?02|bd-?09)?(坐标|经纬度|位置坐标|location|coordinates)$/i,
+  ],
+  ['crs', /^(坐标系|坐标系统|坐标类型|坐标系类型|坐标来源|crs|srs|coordinatesystem)$/i],
   ['source', /^(来源|资料来源|信息来源|数据来源|source)$/i],
   ['note', /^(备注|说明|note|notes|remark|remarks)$/i],
 ];

@@ -14,6 +14,15 @@ export {
   type MappingOverrides,
   type ProjectField,
 } from './columns';
+export {
+  COORD_SYSTEMS,
+  COORD_SYSTEM_NAMES,
+  coordColumns,
+  coordSystemIn,
+  toWgs84,
+  type CoordSystem,
+  type StatedSystem,
+} from './coords';
 export { decodeCsv, encodingNote, parseCsv, type CsvEncoding } from './csv';
 export {
   formatProjectsFile,

@@ -17,13 +17,13 @@ import {
   type Resolution,
   type Resolver,
 } from './resolve';
+import { COORD_SYSTEMS, coordColumns, placeRow, type StatedSystem } from './coords';
 import { buildRecord, type Cells } from './record';
 import { isTotalRow, type LedgerTable } from './table';
 import {
   cleanText,
   isBlank,
   readInvestment,
-  readLocation,
   readName,
   readStatus,
   readYear,
@@ -39,9 +39,9 @@ import {
  */
 
 /** What a question is about. */
-export type QuestionField = 'park' | 'chain' | 'segment' | 'status' | 'unit';
+export type QuestionField = 'park' | 'chain' | 'segment' | 'status' | 'unit' | 'crs';
 
-/** A user's answer: a registry id (or status, or unit), "no park", or "leave these rows out". */
+/** A user's answer: a registry id (or status, unit, coordinate system), "no park", or "leave these rows out". */
 export type Answer =
   | { readonly kind: 'use'; readonly value: string }
   | { readonly kind: 'none' }
@@ -97,6 +97,8 @@ export interface ImportPlan {
   readonly waiting: number;
   readonly refused: number;
   readonly skipped: number;
+  /** The coordinate system the headers state, when they state one (said in the panel and CLI). */
+  readonly coordSystem: StatedSystem | null;
 }
 
 /** What the plan needs besides the table. */
@@ -180,6 +182,7 @@ export function planImport(
   const questions = new Map<string, { q: Omit<Question, 'rows'>; rows: number[] }>();
   const has = (field: ProjectField): boolean => mapping.some((column) => column.field === field);
   const unitColumn = mapping.find((column) => column.field === 'investment');
+  const coords = coordColumns(mapping);
   const rows = table.rows.map((dataRow): PlannedRow => {
     const cells = cellsOf(dataRow.cells, mapping);
     const problems: Text[] = [];
@@ -328,17 +331,17 @@ export function planImport(
       }
     }
 
-    // Location: one 坐标 cell, or 经度 and 纬度.
+    // Location: one 坐标 cell, or 经度 and 纬度, in a system stated or asked once per file.
     let location: readonly [number, number] | undefined;
-    const hasLonLat = !isBlank(cells.lon ?? null) && !isBlank(cells.lat ?? null);
-    if (hasLonLat || !isBlank(cells.location ?? null)) {
-      const read = hasLonLat
-        ? readLocation(cells.lon ?? null, cells.lat ?? null)
-        : readLocation(cells.location ?? null);
-      if (read.ok) {
-        location = read.value;
-        if (read.remark) remarks.push(read.remark);
-      } else problems.push(read.problem);
+    const placed = placeRow(cells, coords, () => {
+      const choices = { kind: 'unknown', candidates: [...COORD_SYSTEMS] } as const;
+      const value = answered(ask('crs', coords.label, choices), text('坐标系', 'coordinates'));
+      return COORD_SYSTEMS.find((system) => system === value);
+    });
+    if (placed.kind === 'refused') problems.push(placed.problem);
+    if (placed.kind === 'placed') {
+      location = placed.location;
+      remarks.push(...placed.remarks);
     }
 
     const givenId = isBlank(cells.id ?? null) ? null : cleanText(cells.id ?? null);
@@ -376,5 +379,6 @@ export function planImport(
     waiting: rows.filter((r) => r.state === 'question').length,
     refused: rows.filter((r) => r.state === 'refused').length,
     skipped: rows.filter((r) => r.state === 'skipped').length,
+    coordSystem: coords.stated,
   };
 }

@@ -1,7 +1,14 @@
 import { For, Show, type JSX } from 'solid-js';
 import { PROJECT_STATUSES, type Registry } from '../../data/schema';
 import { nameIn, statusLabel, textIn, type Lang } from '../../domain/i18n';
-import { parkMayBeNull, segmentsOf, type Answer, type Question } from '../../import/projects';
+import {
+  COORD_SYSTEMS,
+  COORD_SYSTEM_NAMES,
+  parkMayBeNull,
+  segmentsOf,
+  type Answer,
+  type Question,
+} from '../../import/projects';
 import type { ProjectsSession } from '../../state/projectsSession';
 import { tp } from './strings';
 
@@ -36,6 +43,12 @@ function options(
     case 'unit':
       all = ['亿元', '万元', '元'].map((unit) => ({ value: unit, label: unit }));
       break;
+    case 'crs':
+      all = COORD_SYSTEMS.map((system) => ({
+        value: system,
+        label: COORD_SYSTEM_NAMES[system][lang],
+      }));
+      break;
   }
   const first = all.filter((o) => question.candidates.includes(o.value));
   return [...first, ...all.filter((o) => !question.candidates.includes(o.value))];
@@ -60,42 +73,56 @@ export default function Questions(props: {
 }): JSX.Element {
   const lang = (): Lang => props.lang;
   const questions = () => props.session.plan()?.questions ?? [];
+  const stated = () => props.session.plan()?.coordSystem ?? null;
   return (
-    <Show when={questions().length > 0}>
-      <h3>{tp('projects.questions', lang())}</h3>
-      <p class="small muted">{tp('projects.questionsHint', lang())}</p>
-      <ul class="import-list small" aria-label={tp('projects.questions', lang())}>
-        <For each={questions()}>
-          {(question) => (
-            <li>
-              <label class="import-field">
-                <span>
-                  {tp('projects.question', lang(), {
-                    field: tp(`projects.field.${question.field}`, lang()),
-                    value: question.value || tp('projects.empty', lang()),
-                    rows: question.rows.join(', '),
-                  })}
-                </span>
-                <select
-                  value={encode(props.session.answers().get(question.key))}
-                  onChange={(event) =>
-                    props.session.answer(question.key, decode(event.currentTarget.value))
-                  }
-                >
-                  <option value="">{tp('projects.choose', lang())}</option>
-                  <option value="skip">{tp('projects.skipRows', lang())}</option>
-                  <Show when={question.field === 'park' && parkMayBeNull()}>
-                    <option value="none">{tp('projects.noPark', lang())}</option>
-                  </Show>
-                  <For each={options(question, props.registry, lang())}>
-                    {(option) => <option value={`use:${option.value}`}>{option.label}</option>}
-                  </For>
-                </select>
-              </label>
-            </li>
-          )}
-        </For>
-      </ul>
-    </Show>
+    <>
+      <Show when={stated()}>
+        {(coords) => (
+          <p class="small" role="status">
+            {tp(`projects.crsStated.${coords().system}`, lang(), {
+              headers: coords()
+                .headers.map((h) => (lang() === 'zh' ? `「${h}」` : `“${h}”`))
+                .join(lang() === 'zh' ? '' : ', '),
+            })}
+          </p>
+        )}
+      </Show>
+      <Show when={questions().length > 0}>
+        <h3>{tp('projects.questions', lang())}</h3>
+        <p class="small muted">{tp('projects.questionsHint', lang())}</p>
+        <ul class="import-list small" aria-label={tp('projects.questions', lang())}>
+          <For each={questions()}>
+            {(question) => (
+              <li>
+                <label class="import-field">
+                  <span>
+                    {tp('projects.question', lang(), {
+                      field: tp(`projects.field.${question.field}`, lang()),
+                      value: question.value || tp('projects.empty', lang()),
+                      rows: question.rows.join(', '),
+                    })}
+                  </span>
+                  <select
+                    value={encode(props.session.answers().get(question.key))}
+                    onChange={(event) =>
+                      props.session.answer(question.key, decode(event.currentTarget.value))
+                    }
+                  >
+                    <option value="">{tp('projects.choose', lang())}</option>
+                    <option value="skip">{tp('projects.skipRows', lang())}</option>
+                    <Show when={question.field === 'park' && parkMayBeNull()}>
+                      <option value="none">{tp('projects.noPark', lang())}</option>
+                    </Show>
+                    <For each={options(question, props.registry, lang())}>
+                      {(option) => <option value={`use:${option.value}`}>{option.label}</option>}
+                    </For>
+                  </select>
+                </label>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </>
   );
 }

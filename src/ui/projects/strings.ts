@@ -115,6 +115,19 @@ export const PROJECT_STRINGS = {
   'projects.field.lon': { zh: '经度', en: 'longitude' },
   'projects.field.lat': { zh: '纬度', en: 'latitude' },
   'projects.field.location': { zh: '坐标', en: 'location' },
+  'projects.field.crs': { zh: '坐标系', en: 'coordinate system' },
+  'projects.crsStated.wgs84': {
+    zh: '坐标系：表头{headers}注明为 WGS-84 / CGCS2000，坐标按原值读取。',
+    en: 'Coordinate system: the header {headers} states WGS-84 / CGCS2000; the coordinates are read as they are.',
+  },
+  'projects.crsStated.gcj02': {
+    zh: '坐标系：表头{headers}注明为 GCJ-02（高德、腾讯），坐标将转换为 WGS-84。',
+    en: 'Coordinate system: the header {headers} states GCJ-02 (AMap, Tencent); the coordinates are converted to WGS-84.',
+  },
+  'projects.crsStated.bd09': {
+    zh: '坐标系：表头{headers}注明为 BD-09（百度），坐标将转换为 WGS-84。',
+    en: 'Coordinate system: the header {headers} states BD-09 (Baidu); the coordinates are converted to WGS-84.',
+  },
   'projects.field.source': { zh: '来源', en: 'source' },
   'projects.field.note': { zh: '备注', en: 'note' },
   'projects.field.unit': { zh: '金额单位', en: 'money unit' },
