@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { chains, expectedCounts, projectsFile, segmentTexts } from './chainCounts';
 import { openPage, renderedParkIds, useSuite, waitForMapReady } from './harness';
 
 /**
@@ -17,32 +18,6 @@ const suite = useSuite();
 const GEO = resolve(import.meta.dirname, '../../geo');
 const read = (name: string): string => readFileSync(resolve(GEO, name), 'utf8');
 
-interface Segment {
-  id: string;
-  name: { zh: string; en: string };
-}
-interface ChainRecord {
-  id: string;
-  name: { zh: string; en: string };
-  segments: Segment[];
-  former_ids: string[];
-}
-interface ProjectRecord {
-  id: string;
-  park: string | null;
-  chain: string;
-  segment: string | null;
-}
-interface FirmRecord {
-  id: string;
-  park: string | null;
-  chain: string;
-  segments: string[];
-}
-
-const chains = (JSON.parse(read('chains.json')) as { chains: ChainRecord[] }).chains;
-const projectsFile = JSON.parse(read('projects.json')) as { projects: ProjectRecord[] };
-const firms = (JSON.parse(read('firms.json')) as { firms: FirmRecord[] }).firms;
 const parkNames = new Map(
   (
     JSON.parse(read('parks.geojson')) as {
@@ -51,39 +26,12 @@ const parkNames = new Map(
   ).features.map((f) => [f.properties.id, f.properties.name.zh]),
 );
 
-/** What a segment's button must say, computed from the files. */
-function expectedCounts(
-  chain: ChainRecord,
-  segmentId: string,
-  projects: readonly ProjectRecord[] = projectsFile.projects,
-): { projects: number; parks: string[]; firms: number } {
-  const inSegment = projects.filter((p) => p.chain === chain.id && p.segment === segmentId);
-  const firmsIn = firms.filter((f) => f.chain === chain.id && f.segments.includes(segmentId));
-  const parks = new Set<string>();
-  for (const record of [...inSegment, ...firmsIn]) if (record.park !== null) parks.add(record.park);
-  return { projects: inSegment.length, parks: [...parks].sort(), firms: firmsIn.length };
-}
-
 const aerospace = chains.find((chain) => chain.id === 'aerospace')!;
 /** The segment hosted by the most parks: selecting it changes the map the most visibly. */
 const busiest = [...aerospace.segments].sort(
   (a, b) =>
     expectedCounts(aerospace, b.id).parks.length - expectedCounts(aerospace, a.id).parks.length,
 )[0]!;
-
-/** The figures each segment button of the open chain shows, by segment id. */
-function segmentTexts(page: Page): Promise<Record<string, string[]>> {
-  return page
-    .locator('.segment-card')
-    .evaluateAll((cards) =>
-      Object.fromEntries(
-        cards.map((card) => [
-          card.querySelector<HTMLElement>('.segment-button')?.dataset.segmentId ?? '',
-          [...card.querySelectorAll('.segment-figures > span')].map((s) => s.textContent ?? ''),
-        ]),
-      ),
-    );
-}
 
 /** Waits for the map to apply a change, then reads what it drew. */
 async function settledRendered(page: Page): Promise<string[]> {
