@@ -95,6 +95,35 @@ const APP = (): string => `${server.url}?data=reg/index.json`;
 const SETTLE = { timeout: 30_000, interval: 250 };
 const sorted = (ids: Iterable<string>): string[] => [...ids].sort();
 
+/** RFC 4180 rows of a CSV export (after its byte-order mark): quoted cells may hold commas. */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charAt(i);
+    if (quoted && c === '"' && body.charAt(i + 1) === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (quoted || (c !== ',' && c !== '\r')) {
+      cell += c;
+    } else {
+      row.push(cell);
+      cell = '';
+      if (c === '\r') {
+        rows.push(row);
+        row = [];
+        i++; // the LF of CRLF
+      }
+    }
+  }
+  return rows;
+}
+
 /** The count the list's heading shows, "(visible/all)". */
 const listCount = (page: Page): Promise<string> =>
   page.locator('#park-list-heading .muted').innerText();
@@ -131,6 +160,10 @@ describe('the app on a tiled registry (?data=DIR/index.json)', () => {
     expect(note).toContain(`${day} ${minute} UTC`);
     expect(note).toContain('reg/index.json');
     expect(note).toContain('npm run tiles');
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await expect
+      .poll(() => page.locator('.validated-note').innerText(), SETTLE)
+      .toContain(`Data validated by npm run tiles at ${day} ${minute} UTC (reg/index.json`);
     // The importers are replaced by how a tiled registry is maintained.
     await expect(page.locator('.tiles-command-line').innerText()).resolves.toContain(
       'npm run tiles',
@@ -178,8 +211,14 @@ describe('the app on a tiled registry (?data=DIR/index.json)', () => {
     // Each park's own file, not a shape rebuilt from (clipped, simplified) tiles.
     for (const feature of geojson.features)
       expect(feature.geometry).toEqual(exact.get(feature.properties.id));
-    const csv = (await download('导出园区（CSV）')).trim().split('\r\n').slice(1);
-    expect(sorted(csv.map((row) => row.split(',')[0] ?? ''))).toEqual(ids);
+    const [header = [], ...rows] = readCsv(await download('导出园区（CSV）'));
+    expect(sorted(rows.map((row) => row[0] ?? ''))).toEqual(ids);
+    // The mapped area is the index's, to the CSV's two decimals.
+    const areaColumn = header.findIndex((cell) => cell.endsWith('(computed_area_km2)'));
+    expect(areaColumn).toBeGreaterThan(0);
+    const areas = new Map(index.parks.map((p) => [p.id, p.area_km2_computed]));
+    for (const row of rows)
+      expect(Number(row[areaColumn]), row[0]).toBeCloseTo(areas.get(row[0] ?? '') ?? NaN, 2);
     expect(errors.messages).toEqual([]);
     await context.close();
   });
