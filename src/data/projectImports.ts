@@ -40,10 +40,14 @@ function rebuild(
   active?: ValidationResult,
 ): LoadedData {
   const stored = state.current?.projects;
-  const shipped = stored
-    ? validateRegistry(projectsInput(layer.base.registry, stored))
-    : layer.base;
   const boundaries = data.state.current?.parks;
+  // Without a boundary import the registry in use is the shipped one with these projects, so the
+  // validation the form or dialog already ran is that one: a save validates the registry once.
+  const shipped = !stored
+    ? layer.base
+    : active && !boundaries
+      ? active
+      : validateRegistry(projectsInput(layer.base.registry, stored));
   const next =
     active ??
     (boundaries ? validateRegistry(registryInput(shipped.registry, boundaries)) : shipped);
