@@ -5,13 +5,14 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LoadedData } from '../../src/data/persist';
 import { EMPTY_STATE, storageKey } from '../../src/data/persist';
 import type { ValidationResult } from '../../src/data/validate';
+import type * as Download from '../../src/ui/download';
 import ProjectsEntry from '../../src/ui/projects/ProjectsEntry';
 import ProjectsPanel from '../../src/ui/projects/ProjectsPanel';
 import { validateDirectory } from '../../scripts/validate';
 
 const downloads = vi.hoisted(() => [] as { name: string; content: unknown }[]);
 vi.mock('../../src/ui/download', async (original) => ({
-  ...(await original<typeof import('../../src/ui/download')>()),
+  ...(await original<typeof Download>()),
   downloadFile: (name: string, content: unknown) => downloads.push({ name, content }),
 }));
 
