@@ -217,6 +217,14 @@ export function coordsOption(value: string): CoordSystem | null {
   return COORD_SYSTEMS.find((system) => system === value.trim().toLowerCase()) ?? null;
 }
 
+/** How many rows each system puts inside their park, to help choose (never to choose). */
+function fitsText(question: Question): string {
+  const fits = question.fits?.filter((fit) => fit.of > 0) ?? [];
+  if (fits.length === 0) return '';
+  const each = fits.map((fit) => `as ${fit.system} ${fit.inside}`).join(', ');
+  return ` (of ${fits[0]?.of ?? 0} rows with a park, inside it: ${each})`;
+}
+
 /** How to answer the coordinate question on the command line. */
 const COORDS_HINT =
   'give --coords wgs84 (GPS, 天地图, CGCS2000), gcj02 (AMap 高德, Tencent 腾讯) or bd09 (Baidu 百度), or name the system in the header, e.g. 坐标（高德）';
@@ -265,7 +273,7 @@ export function coordinatesLine(
   if (!coords) {
     return {
       refuse: true,
-      line: `${fileName}: the coordinates in ${question.value} (${question.rows.length} rows) do not say which system they are in: ${COORDS_HINT}; nothing imported`,
+      line: `${fileName}: the coordinates in ${question.value} (${question.rows.length} rows) do not say which system they are in: ${COORDS_HINT}${fitsText(question)}; nothing imported`,
     };
   }
   return {

@@ -221,7 +221,11 @@ describe('importing a project list in the browser', () => {
     await input.setInputFiles({ name: 'amap.csv', mimeType: 'text/csv', buffer: csv('经纬度') });
     await dialog.getByText('可导入 0 行，待确认 1 行，拒绝 0 行，跳过 0 行').waitFor();
     const question = dialog.getByLabel(/坐标系「经纬度」（第 2 行）/);
-    await question.selectOption({ label: 'GCJ-02（高德、腾讯）' });
+    // Each system's option says how many rows it puts inside their park; the choice is the user's.
+    await expect(question.locator('option[value="use:gcj02"]').textContent()).resolves.toBe(
+      'GCJ-02（高德、腾讯）（1/1 行落在所填园区内）',
+    );
+    await question.selectOption({ value: 'use:gcj02' });
     await dialog.getByText('可导入 1 行，待确认 0 行，拒绝 0 行，跳过 0 行').waitFor();
     await dialog.getByText('校验通过：新增 1 个，更新 0 个，移除 0 个项目。').waitFor();
 

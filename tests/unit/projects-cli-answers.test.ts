@@ -65,6 +65,7 @@ describe('npm run import-projects: the coordinate system', { timeout: 60_000 }, 
     expect(output).toContain(
       'amap.csv: the coordinates in 经度 / 纬度 (1 rows) do not say which system they are in: give --coords wgs84',
     );
+    expect(output).toContain('(of 1 rows with a park, inside it: as wgs84 0, as gcj02 1,');
     expect(existsSync(out)).toBe(false);
   });
 

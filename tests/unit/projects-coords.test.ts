@@ -124,6 +124,17 @@ describe('planning a ledger with coordinates', () => {
     expect(question).toMatchObject({ field: 'crs', value: '经度 / 纬度', rows: [2, 3] });
     expect(asked.rows.map((r) => r.state)).toEqual(['question', 'question', 'ready']);
     expect(asked.coordSystem).toBeNull();
+    // To help the answer, not to give it: as GCJ-02 both rows fall inside 官塘, as WGS-84 neither.
+    expect(question.fits?.find((f) => f.system === 'gcj02')).toEqual({
+      system: 'gcj02',
+      inside: 2,
+      of: 2,
+    });
+    expect(question.fits?.find((f) => f.system === 'wgs84')).toEqual({
+      system: 'wgs84',
+      inside: 0,
+      of: 2,
+    });
 
     const converted = plan(csv, new Map([[question.key, { kind: 'use', value: 'gcj02' }]]));
     expect(converted.rows.map((r) => r.state)).toEqual(['ready', 'ready', 'ready']);

@@ -1,3 +1,5 @@
+import type { Registry } from '../../data/schema';
+import { pointInGeometry } from '../../geometry/overlaps';
 import { systemHint } from '../nameHint';
 import { offsetConverter } from '../offset';
 import { text, type Text } from '../text';
@@ -134,7 +136,7 @@ function systemRemark(system: CoordSystem, because: Text): Text {
 export function placeRow(
   cells: Cells,
   columns: CoordColumns,
-  chosen: () => CoordSystem | undefined,
+  chosen: (location: readonly [number, number]) => CoordSystem | undefined,
 ): Placement {
   const hasLonLat = !isBlank(cells.lon ?? null) && !isBlank(cells.lat ?? null);
   if (!hasLonLat && isBlank(cells.location ?? null)) return { kind: 'none' };
@@ -163,7 +165,7 @@ export function placeRow(
     system = columns.stated.system;
     because = how('header', columns.stated.headers);
   } else {
-    system = chosen();
+    system = chosen(read.value);
     because = how('answer');
   }
   if (!system) return { kind: 'waiting' };
@@ -172,4 +174,35 @@ export function placeRow(
     location: toWgs84(read.value, system),
     remarks: [...remarks, systemRemark(system, because)],
   };
+}
+
+/** How many of the waiting rows each system would put inside their own park. */
+export interface SystemFit {
+  readonly system: CoordSystem;
+  readonly inside: number;
+  /** The rows measured: those with a location and a park. */
+  readonly of: number;
+}
+
+/**
+ * For the question, not instead of it: how many rows each system would put inside the park the
+ * row names. A ledger copied from AMap lands inside its parks as GCJ-02 and mostly outside as
+ * WGS-84, which helps a person answer; the answer is still theirs, because parks are large
+ * enough that two systems can both fit.
+ */
+export function systemFits(
+  samples: readonly { readonly location: readonly [number, number]; readonly park: string }[],
+  registry: Registry,
+): SystemFit[] {
+  const parks = new Map(registry.parks.map((park) => [park.properties.id, park.geometry]));
+  return COORD_SYSTEMS.map((system) => ({
+    system,
+    inside: samples.filter((sample) => {
+      const geometry = parks.get(sample.park);
+      return (
+        geometry !== undefined && pointInGeometry([...toWgs84(sample.location, system)], geometry)
+      );
+    }).length,
+    of: samples.length,
+  }));
 }

@@ -17,9 +17,16 @@ import {
   type Resolution,
   type Resolver,
 } from './resolve';
-import { COORD_SYSTEMS, coordColumns, placeRow, type StatedSystem } from './coords';
+import {
+  COORD_SYSTEMS,
+  coordColumns,
+  placeRow,
+  systemFits,
+  type StatedSystem,
+  type SystemFit,
+} from './coords';
 import { buildRecord, type Cells } from './record';
-import { isTotalRow, type LedgerTable } from './table';
+import { notAProject, type LedgerTable } from './table';
 import {
   cleanText,
   isBlank,
@@ -63,6 +70,8 @@ export interface Question {
   readonly ambiguous: boolean;
   /** The rows (sheet row numbers) waiting for it. */
   readonly rows: readonly number[];
+  /** For the coordinate system: how many rows each system puts inside their park. */
+  readonly fits?: readonly SystemFit[];
 }
 
 /**
@@ -137,19 +146,6 @@ function cellsOf(cells: readonly CellValue[], mapping: readonly ColumnMapping[])
   return out;
 }
 
-/** Repeated header rows and section headings ("一、新型电力装备（12个）") are not projects. */
-function notAProject(cells: readonly CellValue[], headers: readonly string[]): Text | null {
-  const filled = cells.map((cell) => cleanText(cell)).filter((cell) => cell !== '');
-  const sameAsHeader = cells.every(
-    (cell, i) => cleanText(cell) === '' || cleanText(cell) === headers[i],
-  );
-  if (filled.length > 1 && sameAsHeader) return text('重复的表头行', 'a repeated header row');
-  if (isTotalRow(cells)) return text('合计或小计行', 'a total or subtotal row');
-  if (filled.length >= 3 && new Set(filled).size === 1)
-    return text('分组标题行（整行合并）', 'a section heading (a row merged across)');
-  return null;
-}
-
 interface Lookups {
   readonly parks: Resolver;
   readonly chains: Resolver;
@@ -183,6 +179,7 @@ export function planImport(
   const has = (field: ProjectField): boolean => mapping.some((column) => column.field === field);
   const unitColumn = mapping.find((column) => column.field === 'investment');
   const coords = coordColumns(mapping);
+  const samples: { location: readonly [number, number]; park: string }[] = [];
   const rows = table.rows.map((dataRow): PlannedRow => {
     const cells = cellsOf(dataRow.cells, mapping);
     const problems: Text[] = [];
@@ -333,7 +330,8 @@ export function planImport(
 
     // Location: one 坐标 cell, or 经度 and 纬度, in a system stated or asked once per file.
     let location: readonly [number, number] | undefined;
-    const placed = placeRow(cells, coords, () => {
+    const placed = placeRow(cells, coords, (raw) => {
+      if (typeof park === 'string') samples.push({ location: raw, park });
       const choices = { kind: 'unknown', candidates: [...COORD_SYSTEMS] } as const;
       const value = answered(ask('crs', coords.label, choices), text('坐标系', 'coordinates'));
       return COORD_SYSTEMS.find((system) => system === value);
@@ -371,7 +369,11 @@ export function planImport(
       return { ...result, state: 'refused', problems: checked, waiting: [], record: null };
     return { ...result, state: 'ready', problems: [], waiting: [], record };
   });
-  const list = [...questions.values()].map(({ q, rows: qRows }) => ({ ...q, rows: qRows }));
+  const list = [...questions.values()].map(({ q, rows: qRows }) =>
+    q.field === 'crs'
+      ? { ...q, rows: qRows, fits: systemFits(samples, registry) }
+      : { ...q, rows: qRows },
+  );
   return {
     rows,
     questions: list,

@@ -1,4 +1,4 @@
-import { ImportError, text } from '../text';
+import { ImportError, text, type Text } from '../text';
 import { headerScore } from './columns';
 import { cleanText, type CellValue } from './values';
 import type { SheetGrid } from './workbook';
@@ -68,4 +68,17 @@ export function toTable(
     rows.push({ row: i + 1, cells });
   }
   return { headerRow: best.index + 1, headers, rows };
+}
+
+/** Repeated header rows and section headings ("一、新型电力装备（12个）") are not projects. */
+export function notAProject(cells: readonly CellValue[], headers: readonly string[]): Text | null {
+  const filled = cells.map((cell) => cleanText(cell)).filter((cell) => cell !== '');
+  const sameAsHeader = cells.every(
+    (cell, i) => cleanText(cell) === '' || cleanText(cell) === headers[i],
+  );
+  if (filled.length > 1 && sameAsHeader) return text('重复的表头行', 'a repeated header row');
+  if (isTotalRow(cells)) return text('合计或小计行', 'a total or subtotal row');
+  if (filled.length >= 3 && new Set(filled).size === 1)
+    return text('分组标题行（整行合并）', 'a section heading (a row merged across)');
+  return null;
 }

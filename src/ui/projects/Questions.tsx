@@ -12,6 +12,9 @@ import {
 import type { ProjectsSession } from '../../state/projectsSession';
 import { tp } from './strings';
 
+/** How many row numbers a question lists before it says how many in all. */
+const SHOWN_ROWS = 8;
+
 /** The options one question offers: candidates first, then everything else of its kind. */
 function options(
   question: Question,
@@ -44,14 +47,27 @@ function options(
       all = ['亿元', '万元', '元'].map((unit) => ({ value: unit, label: unit }));
       break;
     case 'crs':
-      all = COORD_SYSTEMS.map((system) => ({
-        value: system,
-        label: COORD_SYSTEM_NAMES[system][lang],
-      }));
+      all = COORD_SYSTEMS.map((system) => {
+        const fit = question.fits?.find((f) => f.system === system);
+        const name = COORD_SYSTEM_NAMES[system][lang];
+        return {
+          value: system,
+          label: fit?.of
+            ? tp('projects.crsFit', lang, { name, inside: fit.inside, of: fit.of })
+            : name,
+        };
+      });
       break;
   }
   const first = all.filter((o) => question.candidates.includes(o.value));
   return [...first, ...all.filter((o) => !question.candidates.includes(o.value))];
+}
+
+/** The rows a question waits for: all of them, or the first few and how many in all. */
+function rowList(rows: readonly number[], lang: Lang): string {
+  if (rows.length <= SHOWN_ROWS) return rows.join(', ');
+  const first = rows.slice(0, SHOWN_ROWS).join(', ');
+  return `${first} … ${tp('projects.rowsTotal', lang, { n: rows.length })}`;
 }
 
 function encode(answer: Answer | undefined): string {
@@ -99,7 +115,7 @@ export default function Questions(props: {
                     {tp('projects.question', lang(), {
                       field: tp(`projects.field.${question.field}`, lang()),
                       value: question.value || tp('projects.empty', lang()),
-                      rows: question.rows.join(', '),
+                      rows: rowList(question.rows, lang()),
                     })}
                   </span>
                   <select

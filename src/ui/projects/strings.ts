@@ -116,6 +116,11 @@ export const PROJECT_STRINGS = {
   'projects.field.lat': { zh: '纬度', en: 'latitude' },
   'projects.field.location': { zh: '坐标', en: 'location' },
   'projects.field.crs': { zh: '坐标系', en: 'coordinate system' },
+  'projects.crsFit': {
+    zh: '{name}（{inside}/{of} 行落在所填园区内）',
+    en: '{name} ({inside} of {of} rows inside their park)',
+  },
+  'projects.rowsTotal': { zh: '共 {n}', en: '{n} in all' },
   'projects.crsStated.wgs84': {
     zh: '坐标系：表头{headers}注明为 WGS-84 / CGCS2000，坐标按原值读取。',
     en: 'Coordinate system: the header {headers} states WGS-84 / CGCS2000; the coordinates are read as they are.',
