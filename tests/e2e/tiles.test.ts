@@ -196,6 +196,20 @@ describe('the app on a tiled registry (?data=DIR/index.json)', () => {
     const ids = sorted(expected.map((park) => park.properties.id));
     await expect.poll(() => listCount(page), SETTLE).toBe(`(${expected.length}/${PARKS})`);
     await expect.poll(() => settledRendered(page), SETTLE).toEqual(ids);
+    // The statistics' total follows the filter: those parks and the projects in them.
+    const shown = new Set(ids);
+    await page.locator('details.stats > summary').click();
+    const total = page.locator('.stats-table tr', {
+      has: page.locator('th', { hasText: /^合计$/ }),
+    });
+    await expect
+      .poll(() => total.locator('td').allInnerTexts(), SETTLE)
+      .toEqual([
+        String(ids.length),
+        expect.any(String),
+        String(projects.filter((p) => p.park !== null && shown.has(p.park)).length),
+        expect.any(String),
+      ]);
 
     const download = async (name: string): Promise<string> => {
       const [file] = await Promise.all([
