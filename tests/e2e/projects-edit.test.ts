@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { chains, expectedFigures, projectsFile, segmentTexts } from './chainCounts';
 import { openPage, useSuite, waitForMapReady } from './harness';
 
 const suite = useSuite();
@@ -7,6 +10,8 @@ const suite = useSuite();
 const GT = '官塘创新社区';
 const NAME = '测试在应用中添加的项目';
 const NOTICE = '正在使用在应用中修改过的项目清单';
+const CHAIN = chains.find((chain) => chain.id === 'next-gen-it')!;
+const SEGMENT = 'it-software-services';
 
 interface Probe {
   parkAt(x: number, y: number): string | null;
@@ -80,6 +85,7 @@ describe('editing projects in the app', () => {
       await form.waitFor();
       await form.getByLabel('项目名称（中文，必填）').fill(NAME);
       await form.getByLabel('产业链（必填）').selectOption({ label: '新一代信息技术' });
+      await form.getByLabel('环节').selectOption(SEGMENT);
       await form.getByLabel('项目状态').selectOption('signed');
       await form.getByLabel('年份（状态所在年份）').fill('二〇二五');
       // Checked as typed: the year names its field and the problem.
@@ -114,7 +120,19 @@ describe('editing projects in the app', () => {
       await expect(row.textContent()).resolves.toContain('2025');
       await expect(row.getByRole('button', { name: '在地图上定位' }).count()).resolves.toBe(1);
 
+      // The chain view counts it at once, as geo/ plus this one project would.
+      await detail.locator(`[data-open-chain="${CHAIN.id}"]`).click();
+      await page.getByRole('region', { name: CHAIN.name.zh, exact: true }).waitFor();
+      const withIt = [
+        ...projectsFile.projects,
+        { id: 'added', park: 'gt', chain: CHAIN.id, segment: SEGMENT },
+      ];
+      await expect
+        .poll(async () => (await segmentTexts(page))[SEGMENT]?.slice(0, 3))
+        .toEqual(expectedFigures(CHAIN, SEGMENT, withIt));
+
       // Reload: the edit persists (IndexedDB).
+      await page.goto(`${suite.server.url}#park=gt`);
       await page.reload();
       await settled(page);
       await page.getByText(NOTICE).waitFor();
@@ -169,6 +187,34 @@ describe('editing projects in the app', () => {
     await form.getByText('已取消选点。').waitFor();
     await expect(detail.isVisible()).resolves.toBe(true);
     await expect(form.getByLabel('经度').inputValue()).resolves.toBe('');
+    await context.close();
+  });
+
+  it('the open form, with a problem shown, has no serious or critical axe violation', async () => {
+    const context = await suite.browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      reducedMotion: 'reduce',
+    });
+    await context.addInitScript({
+      content: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'),
+    });
+    const page = await context.newPage();
+    await page.goto(suite.server.url);
+    await settled(page);
+    const detail = await openGt(page);
+    await detail.getByRole('button', { name: '在此园区添加项目' }).click();
+    const form = detail.getByRole('form', { name: '添加项目' });
+    await form.getByLabel('年份（状态所在年份）').fill('去年');
+    await form.getByText('年份：「去年」不是年份（如 2024）').waitFor();
+    const serious = await page.evaluate(async () => {
+      type Result = { violations: { id: string; impact: string | null; nodes: unknown[] }[] };
+      const axe = (window as unknown as { axe: { run(d: Document): Promise<Result> } }).axe;
+      const result = await axe.run(document);
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}) × ${v.nodes.length}`);
+    });
+    expect(serious).toEqual([]);
     await context.close();
   });
 });
