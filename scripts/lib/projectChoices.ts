@@ -249,16 +249,16 @@ export function coordinatesLine(
     system === 'wgs84' ? 'read as they are' : 'converted to WGS-84';
   const stated = plan.coordSystem;
   if (stated) {
-    const headers = stated.headers.map((header) => `"${header}"`).join(', ');
+    const headers = `${stated.where === 'title' ? 'line above the header' : 'header'} ${stated.headers.map((header) => `"${header}"`).join(', ')}`;
     if (coords && coords !== stated.system) {
       return {
         refuse: true,
-        line: `${fileName}: --coords ${coords} contradicts the header ${headers}, which states ${COORD_SYSTEM_NAMES[stated.system].en}: leave out --coords or correct the header`,
+        line: `${fileName}: --coords ${coords} contradicts the ${headers}, which states ${COORD_SYSTEM_NAMES[stated.system].en}: leave out --coords or correct the ledger`,
       };
     }
     return {
       refuse: false,
-      line: `coordinates: ${COORD_SYSTEM_NAMES[stated.system].en}, stated by the header ${headers}: ${done(stated.system)}`,
+      line: `coordinates: ${COORD_SYSTEM_NAMES[stated.system].en}, stated by the ${headers}: ${done(stated.system)}`,
     };
   }
   const question = plan.questions.find((q) => q.field === 'crs');

@@ -155,12 +155,31 @@ describe('planning a ledger with coordinates', () => {
     const result = plan(csv);
     expect(result.questions).toEqual([]);
     // Headers are compared NFKC-normalised, full-width brackets as ASCII.
-    expect(result.coordSystem).toEqual({ system: 'bd09', headers: ['坐标(百度)'] });
+    expect(result.coordSystem).toEqual({
+      system: 'bd09',
+      headers: ['坐标(百度)'],
+      where: 'header',
+    });
     expect(row(result).state).toBe('ready');
     near(row(result).record?.['location'] as number[], INSIDE, 1.5e-6);
     expect(noteOf(result)).toContain(
       '坐标由 BD-09（百度） 转换为 WGS-84（表头「坐标(百度)」注明）',
     );
+  });
+
+  it('takes the system a line above the header states, when it speaks of coordinates', () => {
+    const body = `项目名称,所在园区,产业链,项目状态,坐标\n甲,官塘创新社区,新一代信息技术,在建,"${AS_GCJ[0]},${AS_GCJ[1]}"\n`;
+    const result = plan(`2024年重大项目清单\n说明：坐标均取自高德地图,,,,\n${body}`);
+    expect(result.coordSystem).toEqual({
+      system: 'gcj02',
+      headers: ['说明:坐标均取自高德地图'],
+      where: 'title',
+    });
+    expect(result.questions).toEqual([]);
+    near(row(result).record?.['location'] as number[], INSIDE, 1.5e-6);
+    expect(noteOf(result)).toContain('表头上方注明「说明:坐标均取自高德地图」');
+    // A title naming a platform but not coordinates ("数据来源：百度百科") states nothing.
+    expect(plan(`数据来源：百度百科\n${body}`).questions.map((q) => q.field)).toEqual(['crs']);
   });
 
   it('asks when two headers state different systems', () => {

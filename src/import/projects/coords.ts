@@ -44,11 +44,13 @@ export function coordSystemIn(words: string): CoordSystem | null {
   return WGS_WORDS.test(clean) ? 'wgs84' : null;
 }
 
-/** The system the coordinate columns' headers state. */
+/** The system the coordinate columns' headers, or a line above the header, state. */
 export interface StatedSystem {
   readonly system: CoordSystem;
-  /** The headers that state it. */
+  /** The headers that state it, or the line above the header that does. */
   readonly headers: readonly string[];
+  /** Where it is stated: the coordinate headers, or a title/unit line above the header row. */
+  readonly where: 'header' | 'title';
 }
 
 /** What a ledger's coordinate columns say: their headers, and the system they state, if one. */
@@ -61,8 +63,15 @@ export interface CoordColumns {
 
 const COORD_FIELDS = new Set(['lon', 'lat', 'location']);
 
-/** The coordinate columns of a mapping and the system their headers state. */
-export function coordColumns(mapping: readonly ColumnMapping[]): CoordColumns {
+/**
+ * The coordinate columns of a mapping and the system their headers state; failing that, a line
+ * above the header that speaks of coordinates and names one system ("坐标系：CGCS2000",
+ * "坐标均取自高德地图"), as offices write in a ledger's unit line.
+ */
+export function coordColumns(
+  mapping: readonly ColumnMapping[],
+  titles: readonly string[] = [],
+): CoordColumns {
   const columns = mapping.filter((column) => column.field && COORD_FIELDS.has(column.field));
   const named = columns.flatMap((column) => {
     const system = coordSystemIn(column.header);
@@ -70,10 +79,25 @@ export function coordColumns(mapping: readonly ColumnMapping[]): CoordColumns {
   });
   const systems = new Set(named.map((entry) => entry.system));
   const [system] = systems;
+  const label = columns.map((column) => column.header).join(' / ');
+  if (named.length > 0) {
+    const headers = named.map((entry) => entry.header);
+    const stated =
+      system && systems.size === 1 ? { system, headers, where: 'header' as const } : null;
+    return { label, stated };
+  }
+  const lines = titles.flatMap((line) => {
+    const said = /坐标|经纬度|coordinate/i.test(line) ? coordSystemIn(line) : null;
+    return said ? [{ system: said, line }] : [];
+  });
+  const said = new Set(lines.map((entry) => entry.system));
+  const [first] = lines;
   return {
-    label: columns.map((column) => column.header).join(' / '),
+    label,
     stated:
-      system && systems.size === 1 ? { system, headers: named.map((entry) => entry.header) } : null,
+      first && said.size === 1
+        ? { system: first.system, headers: [first.line], where: 'title' }
+        : null,
   };
 }
 
@@ -101,8 +125,10 @@ export function toWgs84(
   return [round6(lon), round6(lat)];
 }
 
-/** How a system was known, for the remark: the headers stating it, the row's 坐标系 cell, or an answer. */
-function how(by: 'header' | 'column' | 'answer', what: readonly string[] = []): Text {
+/** How a system was known, for the remark: the headers or line stating it, the row's 坐标系 cell, or an answer. */
+function how(by: 'header' | 'title' | 'column' | 'answer', what: readonly string[] = []): Text {
+  if (by === 'title')
+    return text(`表头上方注明「${what[0]}」`, `stated above the header: "${what[0]}"`);
   if (by === 'header') {
     return text(
       `表头${what.map((h) => `「${h}」`).join('')}注明`,
@@ -163,7 +189,7 @@ export function placeRow(
     because = how('column', [cell]);
   } else if (columns.stated) {
     system = columns.stated.system;
-    because = how('header', columns.stated.headers);
+    because = how(columns.stated.where, columns.stated.headers);
   } else {
     system = chosen(read.value);
     because = how('answer');

@@ -106,7 +106,7 @@ export interface ImportPlan {
   readonly waiting: number;
   readonly refused: number;
   readonly skipped: number;
-  /** The coordinate system the headers state, when they state one (said in the panel and CLI). */
+  /** The coordinate system the headers (or a line above them) state, if any: said in panel and CLI. */
   readonly coordSystem: StatedSystem | null;
 }
 
@@ -178,7 +178,7 @@ export function planImport(
   const questions = new Map<string, { q: Omit<Question, 'rows'>; rows: number[] }>();
   const has = (field: ProjectField): boolean => mapping.some((column) => column.field === field);
   const unitColumn = mapping.find((column) => column.field === 'investment');
-  const coords = coordColumns(mapping);
+  const coords = coordColumns(mapping, table.titles);
   const samples: { location: readonly [number, number]; park: string }[] = [];
   const rows = table.rows.map((dataRow): PlannedRow => {
     const cells = cellsOf(dataRow.cells, mapping);

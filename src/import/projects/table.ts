@@ -21,6 +21,8 @@ export interface LedgerTable {
   readonly headerRow: number;
   readonly headers: readonly string[];
   readonly rows: readonly DataRow[];
+  /** The filled cells above the header (the title, a unit or date line), cleaned. */
+  readonly titles?: readonly string[];
 }
 
 /** How far down the header row may be: title rows above it are few. */
@@ -67,7 +69,10 @@ export function toTable(
     if (cells.every((cell) => cleanText(cell) === '')) continue;
     rows.push({ row: i + 1, cells });
   }
-  return { headerRow: best.index + 1, headers, rows };
+  const titles = grid.rows
+    .slice(0, best.index)
+    .flatMap((row) => row.map((cell) => cleanText(cell)).filter((cell) => cell !== ''));
+  return { headerRow: best.index + 1, headers, rows, titles };
 }
 
 /** Repeated header rows and section headings ("一、新型电力装备（12个）") are not projects. */

@@ -96,6 +96,7 @@ export default function Questions(props: {
         {(coords) => (
           <p class="small" role="status">
             {tp(`projects.crsStated.${coords().system}`, lang(), {
+              where: tp(`projects.crsWhere.${coords().where}`, lang()),
               headers: coords()
                 .headers.map((h) => (lang() === 'zh' ? `「${h}」` : `“${h}”`))
                 .join(lang() === 'zh' ? '' : ', '),
