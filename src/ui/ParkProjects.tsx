@@ -29,6 +29,21 @@ export default function ParkProjects(props: {
     setForm(null);
     addButton?.focus();
   };
+  // The last change was an edit in the app (not an import): undo it here, where it was made.
+  const canUndoEdit = (): boolean => {
+    const stored = props.editing?.data.projects?.state;
+    return stored?.canUndo === true && stored.current?.fileName === null;
+  };
+  const [problem, setProblem] = createSignal('');
+  const undoEdit = async (editing: ProjectEditing): Promise<void> => {
+    try {
+      const { undoProjects } = await import('../data/projectImports');
+      setProblem('');
+      editing.onChange(await undoProjects(editing.data));
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    }
+  };
 
   return (
     <>
@@ -39,9 +54,21 @@ export default function ParkProjects(props: {
         {(editing) => (
           <>
             <Show when={form() === null}>
-              <button type="button" ref={addButton} onClick={() => setForm('new')}>
-                {te('edit.addIn', lang())}
-              </button>
+              <div class="button-row">
+                <button type="button" ref={addButton} onClick={() => setForm('new')}>
+                  {te('edit.addIn', lang())}
+                </button>
+                <Show when={canUndoEdit()}>
+                  <button type="button" onClick={() => void undoEdit(editing())}>
+                    {te('edit.undoEdit', lang())}
+                  </button>
+                </Show>
+              </div>
+            </Show>
+            <Show when={problem()}>
+              <p class="import-error small" role="alert">
+                {problem()}
+              </p>
             </Show>
             <Show when={form()} keyed>
               {(chosen) => (

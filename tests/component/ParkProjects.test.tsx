@@ -33,14 +33,31 @@ function renderList(editing?: ProjectEditing): void {
   ));
 }
 
-const editing = (): ProjectEditing => {
+const editing = (
+  lastChange: 'none' | 'edit' | 'import' = 'none',
+  changes: LoadedData[] = [],
+): ProjectEditing => {
+  const key = storageKey('http://127.0.0.1/park-projects/');
+  const current = {
+    projects: { as_of: '2026-12-01', projects: shipped.registry.projects },
+    fileName: lastChange === 'import' ? '台账.xlsx' : null,
+    appliedAt: '2026-12-01T10:00:00Z',
+    added: [],
+    updated: [],
+    removed: [],
+  };
   const data: LoadedData = {
     shipped,
     active: shipped,
     state: EMPTY_STATE,
-    key: storageKey('http://127.0.0.1/park-projects/'),
+    key,
+    projects: {
+      key: storageKey('http://127.0.0.1/park-projects/', 'projects'),
+      state: lastChange === 'none' ? EMPTY_STATE : { current, previous: null, canUndo: true },
+      base: shipped,
+    },
   };
-  return { data, controller: undefined, onChange: () => undefined };
+  return { data, controller: undefined, onChange: (next) => changes.push(next) };
 };
 
 describe("a park's project list", () => {
@@ -68,5 +85,15 @@ describe("a park's project list", () => {
     fireEvent.click(screen.getByRole('button', { name: '在此园区添加项目' }));
     const add = await screen.findByRole('form', { name: '添加项目' });
     expect(within(add).getByLabelText('所在园区')).toHaveValue('gt');
+  });
+
+  it('offers to undo the last edit where it was made, not an import', async () => {
+    renderList(editing('import'));
+    expect(screen.queryByRole('button', { name: '撤销刚才的项目编辑' })).toBeNull();
+    document.body.replaceChildren();
+    const changes: LoadedData[] = [];
+    renderList(editing('edit', changes));
+    fireEvent.click(screen.getByRole('button', { name: '撤销刚才的项目编辑' }));
+    await waitFor(() => expect(changes).toHaveLength(1));
   });
 });

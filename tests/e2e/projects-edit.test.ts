@@ -160,8 +160,8 @@ describe('editing projects in the app', () => {
       detail = await openGt(page);
       await expect.poll(() => listed(detail)).toEqual(before);
 
-      // Undo: the deleted project is back, as last edited.
-      await page.getByRole('button', { name: '撤销项目更改' }).click();
+      // Undo, from the park's list where the delete was made: the project is back, as last edited.
+      await detail.getByRole('button', { name: '撤销刚才的项目编辑' }).click();
       await settled(page);
       detail = await openGt(page);
       await expect.poll(() => listed(detail)).toEqual([...before, NAME].sort());
