@@ -95,9 +95,22 @@ function groupSorted<T extends { readonly id: string; readonly name: { readonly 
   return groups;
 }
 
+/** A value computed on first call and kept: the same result for every later call. */
+function once<T>(make: () => T): () => T {
+  let made: { readonly value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
+}
+
 /**
  * Builds the chain index: once per loaded registry, O(n log n) for the sorting. Records naming an
  * unknown chain or segment are left out of the groups (the validator reports them).
+ *
+ * The chains' own facts (segments, neighbours, successors) are built at once; they are small and
+ * the URL decoder needs them at start-up. The groups over every project, firm and park are built
+ * on first read and kept: only an open chain view reads them, and sorting 50,000 projects by
+ * pinyin (and copying them first, in `chainIndexOf`) took a third of a second of the page's
+ * start-up while nothing was shown with them. `input`'s projects, firms and park order are
+ * therefore read only then too.
  */
 export function buildChainIndex(input: ChainInput): ChainIndex {
   const segmentById = new Map<string, SegmentEntry>();
@@ -119,21 +132,38 @@ export function buildChainIndex(input: ChainInput): ChainIndex {
   // A segment counts only in its own chain: a project naming another chain's segment is an error.
   const segmentOf = (chain: string, segment: string | null): readonly string[] =>
     segment !== null && segmentById.get(segment)?.chainId === chain ? [segment] : [];
+  // Read once: both project groups must hold the same records (the input may build them anew).
+  const projects = once(() => input.projects);
+  const projectsByChain = once(() => groupSorted(chainIds, projects(), (p) => [p.chain]));
+  const projectsBySegment = once(() =>
+    groupSorted(segmentIds, projects(), (p) => segmentOf(p.chain, p.segment)),
+  );
+  const firmsByChain = once(() => groupSorted(chainIds, input.firms, (f) => [f.chain]));
+  const firmsBySegment = once(() =>
+    groupSorted(segmentIds, input.firms, (f) => f.segments.flatMap((s) => segmentOf(f.chain, s))),
+  );
+  const parkRank = once(() => new Map(input.parkOrder.map((id, i) => [id, i])));
   return {
     chains: input.chains,
     chainById: new Map(input.chains.map((chain) => [chain.id, chain])),
     segmentById,
-    projectsByChain: groupSorted(chainIds, input.projects, (p) => [p.chain]),
-    projectsBySegment: groupSorted(segmentIds, input.projects, (p) =>
-      segmentOf(p.chain, p.segment),
-    ),
-    firmsByChain: groupSorted(chainIds, input.firms, (f) => [f.chain]),
-    firmsBySegment: groupSorted(segmentIds, input.firms, (f) =>
-      f.segments.flatMap((s) => segmentOf(f.chain, s)),
-    ),
+    get projectsByChain() {
+      return projectsByChain();
+    },
+    get projectsBySegment() {
+      return projectsBySegment();
+    },
+    get firmsByChain() {
+      return firmsByChain();
+    },
+    get firmsBySegment() {
+      return firmsBySegment();
+    },
     neighbours,
     successors,
-    parkRank: new Map(input.parkOrder.map((id, i) => [id, i])),
+    get parkRank() {
+      return parkRank();
+    },
   };
 }
 

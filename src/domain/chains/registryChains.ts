@@ -21,14 +21,19 @@ export function chainIndexOf(index: RegistryIndex): ChainIndex {
     segments: Array.isArray(chain.segments) ? chain.segments : [],
     former_ids: Array.isArray(chain.former_ids) ? chain.former_ids : [],
   }));
-  const projects = (registry.projects as readonly Partial<ProjectLike>[]).map(
-    (project) => ({ segment: null, ...project }) as ProjectLike,
-  );
+  // Getters: buildChainIndex reads the projects and the park order only when a chain view first
+  // needs its groups, so start-up does not copy every project (see buildChainIndex).
   const built = buildChainIndex({
     chains,
-    projects,
+    get projects() {
+      return (registry.projects as readonly Partial<ProjectLike>[]).map(
+        (project) => ({ segment: null, ...project }) as ProjectLike,
+      );
+    },
     firms: registry.firms ?? [],
-    parkOrder: index.parks.map((park) => park.properties.id),
+    get parkOrder() {
+      return index.parks.map((park) => park.properties.id);
+    },
   });
   chainIndexes.set(index, built);
   return built;
