@@ -13,7 +13,13 @@ import {
   type ProjectFormValues,
 } from '../domain/projectForm';
 import type { ToPinyin } from '../domain/search';
-import { checkContext, checkProject, newProjectId, validateProjects } from '../import/projects';
+import {
+  checkContext,
+  checkProject,
+  newProjectId,
+  validateProjects,
+  type RecordProblem,
+} from '../import/projects';
 import { createCachedCheck, type CachedCheck } from './createCachedCheck';
 
 /**
@@ -70,19 +76,12 @@ export interface ProjectEditorOptions {
   readonly delay?: number;
 }
 
-/**
- * The form field a record check's problem concerns. check.ts names the record's key first in
- * its English text ("year: …", "sources.1.url: …", "location …", "no park with id …"); anything
- * else is shown for the whole form.
- */
-export function fieldOfProblem(problem: Bilingual): FormField | null {
-  const en = problem.en;
-  if (/^no park\b/.test(en)) return 'park';
-  if (/^no chain\b/.test(en)) return 'chain';
-  const key = /^([a-z0-9_]+)(?:\.(\d+)\.([a-z]+))?[.: ]/.exec(en);
-  switch (key?.[1]) {
+/** The form field a record check's problem concerns, by its key path; null for the whole form. */
+export function fieldOfProblem(problem: RecordProblem): FormField | null {
+  const [key, , sourceKey] = problem.path;
+  switch (key) {
     case 'name':
-      return /^name\.en\b/.test(en) ? 'nameEn' : 'nameZh';
+      return problem.path[1] === 'en' ? 'nameEn' : 'nameZh';
     case 'park':
     case 'park_basis':
       return 'park';
@@ -101,7 +100,11 @@ export function fieldOfProblem(problem: Bilingual): FormField | null {
     case 'location':
       return 'location';
     case 'sources':
-      return key[3] === 'url' ? 'sourceUrl' : key[3] === 'date' ? 'sourceDate' : 'sourceTitle';
+      return sourceKey === 'url'
+        ? 'sourceUrl'
+        : sourceKey === 'date'
+          ? 'sourceDate'
+          : 'sourceTitle';
     default:
       return null;
   }

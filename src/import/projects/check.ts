@@ -22,6 +22,19 @@ export interface CheckContext {
   readonly chains: ReadonlyMap<string, Registry['chains'][number]>;
 }
 
+/**
+ * One problem of a record, in both languages, with the key path it concerns (`['year']`,
+ * `['sources', 0, 'url']`; empty for the record as a whole), so a form can put it beside its field.
+ */
+export interface RecordProblem extends Text {
+  readonly path: readonly (string | number)[];
+}
+
+const at = (path: readonly (string | number)[], message: Text): RecordProblem => ({
+  ...message,
+  path,
+});
+
 /** The lookups of {@link checkProject} over a registry. */
 export function checkContext(registry: Registry): CheckContext {
   return {
@@ -42,36 +55,45 @@ const FIELD_NAMES: Readonly<Record<string, string>> = {
   sources: '来源',
 };
 
-function schemaProblems(record: ProjectRecord): Text[] {
+function schemaProblems(record: ProjectRecord): RecordProblem[] {
   const result = v.safeParse(ProjectSchema, record);
   if (result.success) return [];
   return result.issues.map((issue) => {
-    const key = issue.path?.[0]?.key;
-    const field = typeof key === 'string' ? key : '';
+    const path = (issue.path ?? [])
+      .map((item) => item.key)
+      .filter((key): key is string | number => typeof key === 'string' || typeof key === 'number');
+    const field = typeof path[0] === 'string' ? path[0] : '';
     const en = describeIssue(issue, field || 'the record');
-    return text(`${FIELD_NAMES[field] ?? field}：${en}`, en);
+    return at(path, text(`${FIELD_NAMES[field] ?? field}：${en}`, en));
   });
 }
 
 /** The record's problems, in both languages; none when it may go into the registry. */
-export function checkProject(record: ProjectRecord, context: CheckContext): Text[] {
+export function checkProject(record: ProjectRecord, context: CheckContext): RecordProblem[] {
   const problems = schemaProblems(record);
   const parkId = record['park'];
   const park = typeof parkId === 'string' ? context.parks.get(parkId) : undefined;
   if (typeof parkId === 'string' && !park) {
-    problems.push(text(`没有编号为「${parkId}」的园区`, `no park with id "${parkId}"`));
+    problems.push(
+      at(['park'], text(`没有编号为「${parkId}」的园区`, `no park with id "${parkId}"`)),
+    );
   }
   const chainId = record['chain'];
   const chain = typeof chainId === 'string' ? context.chains.get(chainId) : undefined;
   if (typeof chainId === 'string' && !chain) {
-    problems.push(text(`没有编号为「${chainId}」的产业链`, `no chain with id "${chainId}"`));
+    problems.push(
+      at(['chain'], text(`没有编号为「${chainId}」的产业链`, `no chain with id "${chainId}"`)),
+    );
   }
   const segment = record['segment'];
   if (chain && typeof segment === 'string' && !segmentsOf(chain).some((s) => s.id === segment)) {
     problems.push(
-      text(
-        `环节「${segment}」不属于产业链「${chain.name.zh}」`,
-        `segment "${segment}" is not a segment of chain "${chain.name.en}"`,
+      at(
+        ['segment'],
+        text(
+          `环节「${segment}」不属于产业链「${chain.name.zh}」`,
+          `segment "${segment}" is not a segment of chain "${chain.name.en}"`,
+        ),
       ),
     );
   }
@@ -84,12 +106,17 @@ export function checkProject(record: ProjectRecord, context: CheckContext): Text
     const point = location as unknown as LonLat;
     const position = checkLonLat(point);
     for (const problem of position)
-      problems.push(text(`坐标：${problem.message}`, `location: ${problem.message}`));
+      problems.push(
+        at(['location'], text(`坐标：${problem.message}`, `location: ${problem.message}`)),
+      );
     if (position.length === 0 && park && !pointInGeometry(point, park.geometry)) {
       problems.push(
-        text(
-          `坐标 ${point[0]}, ${point[1]} 不在园区「${park.properties.name.zh}」内`,
-          `location ${point[0]}, ${point[1]} is not inside its park "${park.properties.name.en ?? park.properties.name.zh}"`,
+        at(
+          ['location'],
+          text(
+            `坐标 ${point[0]}, ${point[1]} 不在园区「${park.properties.name.zh}」内`,
+            `location ${point[0]}, ${point[1]} is not inside its park "${park.properties.name.en ?? park.properties.name.zh}"`,
+          ),
         ),
       );
     }

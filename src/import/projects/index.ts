@@ -4,7 +4,13 @@
  * merge and validate. The app runs {@link readLedger} in a worker and the rest in the panel's
  * lazily loaded chunk; scripts/import-projects.ts runs the same code on the command line.
  */
-export { checkContext, checkProject, type CheckContext, type ProjectRecord } from './check';
+export {
+  checkContext,
+  checkProject,
+  type CheckContext,
+  type ProjectRecord,
+  type RecordProblem,
+} from './check';
 export {
   PROJECT_FIELDS,
   guessField,
