@@ -7,6 +7,7 @@ import type { ParkFeature } from '../src/data/schema';
 import { TILES_FILES, TILES_INDEX_FORMAT } from '../src/data/tilesIndex';
 import type { IndexedPark, TilesIndex } from '../src/data/tilesIndex';
 import { formatFinding } from '../src/data/findings';
+import { compareParks } from '../src/domain/membership';
 import { labelPoint } from '../src/geometry/labelPoint';
 import { areaKm2, bboxOf } from '../src/geometry/measure';
 import { writeFileAtomically } from './lib/atomicWrite';
@@ -118,7 +119,11 @@ export async function main(
     max_zoom: TILES_MAX_ZOOM,
     clusters: registry.clusters,
     chains: registry.chains,
-    parks: registry.parks.map(indexPark),
+    // In the list's order, so that the app finds them sorted and skips sorting them by pinyin at
+    // start-up (indexRegistry); the tiles' drawing order does not depend on this list.
+    parks: [...registry.parks]
+      .sort((a, b) => compareParks(a.properties, b.properties))
+      .map(indexPark),
     projects: registry.projects,
     firms: registry.firms,
   };

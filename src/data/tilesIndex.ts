@@ -67,6 +67,7 @@ export interface TilesIndex {
   readonly max_zoom: number;
   readonly clusters: readonly Cluster[];
   readonly chains: readonly Chain[];
+  /** In the list's order (`compareParks`), as `npm run tiles` writes them; any order is read. */
   readonly parks: readonly IndexedPark[];
   readonly projects: readonly Project[];
   readonly firms: readonly Firm[];

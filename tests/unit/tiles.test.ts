@@ -7,6 +7,7 @@ import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { describe, expect, it } from 'vitest';
 import type { ParkFeature } from '../../src/data/schema';
 import type { TilesIndex } from '../../src/data/tilesIndex';
+import { compareParks } from '../../src/domain/membership';
 import { main } from '../../scripts/tiles';
 
 const VALID = resolve(import.meta.dirname, '../fixtures/registry/valid');
@@ -61,7 +62,9 @@ describe('npm run tiles', () => {
       JSON.parse(readFileSync(join(dir, 'projects.json'), 'utf8')) as { projects: unknown[] }
     ).projects;
     const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as TilesIndex;
-    expect(index.parks.map((park) => park.id)).toEqual(parks.map((park) => park.properties.id));
+    // Every park, in the list's order (the app then need not sort them at start-up).
+    const listOrder = [...parks].sort((a, b) => compareParks(a.properties, b.properties));
+    expect(index.parks.map((park) => park.id)).toEqual(listOrder.map((park) => park.properties.id));
     expect(index.projects).toEqual(projects);
     expect(index.validated.at).toBe(NOW.toISOString());
     // chains.json, parks.geojson, projects.json and firms.json.
