@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SEED, writeRegistry } from '../../bench/generate';
 import { main as cutTiles } from '../../scripts/tiles';
+import { segmentTexts } from './chainCounts';
 import {
   DIST_DIR,
   launchBrowser,
@@ -341,16 +342,7 @@ describe('the app on a tiled registry (?data=DIR/index.json)', () => {
     const { page, context, errors } = await openPage(browser, `${APP()}#chain=${chain.id}`);
     await waitForMapReady(page);
     await page.locator('.chain-view').waitFor();
-    const texts = await page
-      .locator('.segment-card')
-      .evaluateAll((cards) =>
-        Object.fromEntries(
-          cards.map((card) => [
-            card.querySelector<HTMLElement>('.segment-button')?.dataset.segmentId ?? '',
-            [...card.querySelectorAll('.segment-figures > span')].map((s) => s.textContent ?? ''),
-          ]),
-        ),
-      );
+    const texts = await segmentTexts(page);
     expect(Object.keys(texts)).toEqual(chain.segments.map((s) => s.id));
     for (const segment of chain.segments) {
       const inSegment = projects.filter((p) => p.chain === chain.id && p.segment === segment.id);

@@ -2,7 +2,6 @@ import { For, Show, createSignal, onMount, type JSX } from 'solid-js';
 import type { Project } from '../../data/schema';
 import { applyProjects } from '../../data/projectImports';
 import { nameIn, type Lang } from '../../domain/i18n';
-import { loadPinyin, type ToPinyin } from '../../domain/search';
 import { errorText } from '../../import/text';
 import { createProjectEditor, type PreparedChange } from '../../state/projectEditor';
 import '../import/import.css';
@@ -12,6 +11,7 @@ import ProjectFields from './ProjectFields';
 import Sources from '../Sources';
 import { tp } from './strings';
 import './projectEditor.css';
+import { createLazyPinyin } from './lazyPinyin';
 
 /**
  * The form that adds, edits or deletes one project. The record is checked as the user types;
@@ -31,7 +31,7 @@ export default function ProjectEditor(props: {
   // The form edits one registry: the one in use when it opened; saving rebuilds the explorer.
   // eslint-disable-next-line solid/reactivity
   const registry = props.editing.data.active.registry;
-  const [toPinyin, setToPinyin] = createSignal<ToPinyin>();
+  const toPinyin = createLazyPinyin();
   const editor = createProjectEditor({
     registry,
     // eslint-disable-next-line solid/reactivity -- the form is for one project
@@ -47,10 +47,6 @@ export default function ProjectEditor(props: {
 
   onMount(() => {
     heading.focus();
-    // New ids are the name's pinyin once it has loaded, a hash of the name until then.
-    void loadPinyin()
-      .then((convert) => setToPinyin(() => convert))
-      .catch(() => undefined);
   });
 
   const park = () => registry.parks.find((p) => p.properties.id === editor.values().park);

@@ -2,7 +2,6 @@ import { For, Show, createSignal, onMount, type JSX } from 'solid-js';
 import type { LoadedData } from '../../data/persist';
 import { applyProjects } from '../../data/projectImports';
 import { t, type Lang } from '../../domain/i18n';
-import { loadPinyin, type ToPinyin } from '../../domain/search';
 import { errorText, type Text } from '../../import/text';
 import { createProjectsSession } from '../../state/projectsSession';
 import '../import/import.css';
@@ -12,6 +11,7 @@ import ProjectActions from './ProjectActions';
 import Questions from './Questions';
 import RowPreview from './RowPreview';
 import { tp } from './strings';
+import { createLazyPinyin } from './lazyPinyin';
 
 const ACCEPT = '.xlsx,.xls,.ods,.csv,.txt,.tsv';
 
@@ -30,17 +30,13 @@ export default function ProjectsPanel(props: {
   const lang = (): Lang => props.lang;
   const say = (message: Text): string => message[lang()];
   const registry = () => props.data.active.registry;
-  const [toPinyin, setToPinyin] = createSignal<ToPinyin>();
+  const toPinyin = createLazyPinyin();
   const session = createProjectsSession({ registry, toPinyin });
   const [file, setFile] = createSignal<File | null>(null);
   let heading!: HTMLHeadingElement;
 
   onMount(() => {
     heading.focus();
-    // Pinyin matching and ids from names; the importer works without it until it arrives.
-    void loadPinyin()
-      .then((convert) => setToPinyin(() => convert))
-      .catch(() => undefined);
   });
 
   const choose = (chosen: File | undefined): void => {
