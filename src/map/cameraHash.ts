@@ -17,26 +17,23 @@ const CAMERA_WRITE_INTERVAL_MS = 300;
  */
 export function bindCameraToAddress(map: MapLibreMap): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  let pending = false;
   let lastWrite = -Infinity;
 
   const write = (): void => {
     timer = undefined;
-    pending = false;
     lastWrite = performance.now();
     const next = withMapView(window.location.hash, formatMapView(viewOf(map)));
     if (next !== window.location.hash) window.history.replaceState(window.history.state, '', next);
   };
   const onMoveEnd = (): void => {
-    if (pending) return;
+    if (timer !== undefined) return;
     const wait = lastWrite + CAMERA_WRITE_INTERVAL_MS - performance.now();
     if (wait <= 0) return write();
-    pending = true;
     timer = setTimeout(write, wait);
   };
   const onAddressChange = (): void => {
     clearTimeout(timer);
-    pending = false;
+    timer = undefined;
     const view = readMapView(window.location.hash);
     if (view && formatMapView(view) !== formatMapView(viewOf(map))) map.jumpTo(cameraOf(view));
   };
