@@ -100,11 +100,29 @@ function overrideFor(overrides: ReadonlyMap<string, Override>, path: string): Ov
  * browser cache, so that serving costs the 2-core machine little while a browser is measured and
  * every load is a real one.
  */
+/**
+ * The decoded path of a request's URL, or null when it is not one: `//x` (which `new URL` reads
+ * as a host) or a broken percent-escape must get a 400, not take the server down.
+ */
+export function requestPath(url: string | undefined): string | null {
+  const pathname = (url ?? '/').split(/[?#]/, 1)[0] ?? '/';
+  if (!pathname.startsWith('/')) return null;
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
+
 export async function serveStatic(root: string): Promise<StaticServer> {
   const base = resolve(root);
   const overrides = new Map<string, Override>();
   const server: Server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    const path = requestPath(request.url);
+    if (path === null) {
+      response.writeHead(400).end('bad request');
+      return;
+    }
     const override = overrideFor(overrides, path);
     const answer = (): void => {
       if (override && 'status' in override) {
