@@ -49,6 +49,40 @@ export async function measureSize(
   const profiled = synthetic && (spec.parks ?? 0) < 50_000;
   const profileLoad = (run.args.profileLoads ?? false) && profiled;
   const profileFilterToo = !run.args.quick && profiled;
+  const paths: Partial<Record<LargeDataPath, VariantResult>> = {};
+  const largePaths = (spec.parks !== null && spec.parks >= LARGE ? run.args.paths : []).filter(
+    (path) => !path.startsWith('tiles') || run.datasets.tileSets.has(spec.label),
+  );
+  const measurePath = async (path: LargeDataPath): Promise<void> => {
+    const size = run.mapSize ?? { width: VIEWPORT.width, height: VIEWPORT.height };
+    const query = {
+      tiles: 'tiles=1',
+      state: 'hide=state',
+      'tiles-state': 'tiles=1&hide=state',
+    }[path];
+    const url = `${run.serverUrl}bare/index.html?data=${encodeURIComponent(`../${dataParam}`)}&w=${size.width}&h=${size.height}&${query}`;
+    const variant = emptyVariant();
+    await measureVariant(
+      browser,
+      {
+        ...common,
+        kind: 'bare',
+        url,
+        spec: { ...spec, toggles: Math.min(spec.toggles, path === 'tiles' ? 2 : 4), selects: 0 },
+        profileFilter: false,
+        profileLoad: false,
+        label: `bare, ${path}`,
+        round: 0,
+        isLast: true,
+      },
+      variant,
+    );
+    paths[path] = finishVariant(variant);
+  };
+  // The app on tiles is steered by its ratio to the bare tiles + feature-state page: that page
+  // runs right after it, in the last round, so both see the same state of the machine.
+  const besideAppTiles: LargeDataPath | null =
+    appTiles && largePaths.includes('tiles-state') ? 'tiles-state' : null;
   const rounds = spec.loads + (profileLoad ? 1 : 0);
   for (let round = 0; round < rounds; round++) {
     const isLast = round === rounds - 1;
@@ -85,6 +119,7 @@ export async function measureSize(
         },
         appTiles,
       );
+    if (besideAppTiles && isLast) await measurePath(besideAppTiles);
     const size = run.mapSize ?? { width: VIEWPORT.width, height: VIEWPORT.height };
     const bareUrl = `${run.serverUrl}bare/index.html?data=${encodeURIComponent(`../${dataParam || 'geo/'}`)}&w=${size.width}&h=${size.height}`;
     await measureVariant(
@@ -104,35 +139,8 @@ export async function measureSize(
   const appResult = finishVariant(app);
   const bareResult = finishVariant(bare);
   const tilesResult = appTiles ? finishTilesApp(appTiles, tileFiles) : null;
-  // The large-data variants: one load, a few toggles, after the pair above.
-  const paths: Partial<Record<LargeDataPath, VariantResult>> = {};
-  for (const path of spec.parks !== null && spec.parks >= LARGE ? run.args.paths : []) {
-    if (path.startsWith('tiles') && !run.datasets.tileSets.has(spec.label)) continue;
-    const size = run.mapSize ?? { width: VIEWPORT.width, height: VIEWPORT.height };
-    const query = {
-      tiles: 'tiles=1',
-      state: 'hide=state',
-      'tiles-state': 'tiles=1&hide=state',
-    }[path];
-    const url = `${run.serverUrl}bare/index.html?data=${encodeURIComponent(`../${dataParam}`)}&w=${size.width}&h=${size.height}&${query}`;
-    const variant = emptyVariant();
-    await measureVariant(
-      browser,
-      {
-        ...common,
-        kind: 'bare',
-        url,
-        spec: { ...spec, toggles: Math.min(spec.toggles, path === 'tiles' ? 2 : 4), selects: 0 },
-        profileFilter: false,
-        profileLoad: false,
-        label: `bare, ${path}`,
-        round: 0,
-        isLast: true,
-      },
-      variant,
-    );
-    paths[path] = finishVariant(variant);
-  }
+  // The other large-data variants: one load, a few toggles, after the rounds above.
+  for (const path of largePaths) if (path !== besideAppTiles) await measurePath(path);
   const validation = run.args.validation
     ? await measureValidation(
         browser,
@@ -178,18 +186,19 @@ export async function measureSize(
           }
         : {}),
     },
+    // In the order of the options, whichever page ran first.
     paths: Object.fromEntries(
-      Object.entries(paths).map(([path, variant]) => [
-        path,
-        {
-          ...variant,
-          vsBare: {
-            load: ratioOf(variant.load.median, bareResult.load.median),
-            filter: ratioOf(variant.filter?.idle.median, bareResult.filter?.idle.median),
-          },
-          ...(path === 'tiles' ? { tiles: run.datasets.tileSets.get(spec.label) ?? null } : {}),
-        },
-      ]),
+      largePaths.flatMap((path) => {
+        const variant = paths[path];
+        if (!variant) return [];
+        const vsBare = {
+          load: ratioOf(variant.load.median, bareResult.load.median),
+          filter: ratioOf(variant.filter?.idle.median, bareResult.filter?.idle.median),
+        };
+        const tiles =
+          path === 'tiles' ? { tiles: run.datasets.tileSets.get(spec.label) ?? null } : {};
+        return [[path, { ...variant, vsBare, ...tiles }]];
+      }),
     ),
     validation: validation && {
       status: validation.status,
