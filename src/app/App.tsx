@@ -183,7 +183,8 @@ function Explorer(props: {
                   <FilterPanel />
                   <ParkList
                     onOpen={(id) => nav.openPark(id)}
-                    listed={nav.listed()}
+                    window={nav.listWindow()}
+                    onListEarlier={() => nav.listEarlier()}
                     onListMore={() => nav.listMore()}
                   />
                   <Stats />

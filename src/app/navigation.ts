@@ -1,7 +1,14 @@
 import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import type { MapController } from '../map/controller';
 import type { AppState } from '../state/appState';
-import { LIST_PAGE } from '../ui/ParkList';
+import {
+  FIRST_PAGE,
+  holds,
+  pageHolding,
+  withPageAbove,
+  withPageBelow,
+  type ListWindow,
+} from '../domain/listWindow';
 import { createPhoneSheet, type PhoneSheet } from './phoneSheet';
 
 /**
@@ -15,8 +22,14 @@ export interface Navigation {
   toggleDrawer(): void;
   /** Opens the side panel (on a phone, over the map). */
   openDrawer(): void;
-  /** How many rows of the park list are rendered; kept while a park is open. */
-  readonly listed: Accessor<number>;
+  /**
+   * Which rows of the park list are rendered; kept while a park is open, back to the first page
+   * when the filter changes, and moved to the closed park's page when a detail closes.
+   */
+  readonly listWindow: Accessor<ListWindow>;
+  /** Adds the page above the list's window. */
+  listEarlier(): void;
+  /** Adds the page below the list's window. */
   listMore(): void;
   /** Opens a park in the detail panel and, unless `fit` is false, fits the view to it. */
   openPark(id: string, fit?: boolean): void;
@@ -46,8 +59,8 @@ export function createNavigation(
 ): Navigation {
   const [drawerOpen, setDrawerOpen] = createSignal(false);
   const sheet = createPhoneSheet(state, controller, setDrawerOpen);
-  const [listed, setListed] = createSignal(LIST_PAGE);
-  createEffect(on(state.filter, () => setListed(LIST_PAGE), { defer: true }));
+  const [listWindow, setListWindow] = createSignal<ListWindow>(FIRST_PAGE);
+  createEffect(on(state.filter, () => setListWindow(FIRST_PAGE), { defer: true }));
 
   const motionQuery = window.matchMedia('(prefers-reduced-motion: reduce)');
   const [reducedMotion, setReducedMotion] = createSignal(motionQuery.matches);
@@ -65,9 +78,11 @@ export function createNavigation(
   const closeDetail = (): void => {
     if (sheet.isPhone()) return sheet.close();
     const id = state.selectedParkId();
-    // The row that gets the focus back must be rendered, however far down the list it is.
+    // The row that gets the focus back must be rendered, however far down the list it is: the
+    // window moves to its page alone (one page of rows, where rendering every row above it cost
+    // seconds at 10,000 parks), unless the window the user left already shows it.
     const row = id ? state.visibleParkIds().indexOf(id) : -1;
-    if (row >= listed()) setListed(Math.ceil((row + 1) / LIST_PAGE) * LIST_PAGE);
+    if (row >= 0 && !holds(listWindow(), row)) setListWindow(pageHolding(row));
     state.selectPark(null);
     // The list renders synchronously when the selection clears, so the row exists by now.
     if (id)
@@ -93,8 +108,9 @@ export function createNavigation(
     drawerOpen,
     toggleDrawer: () => setDrawerOpen(!drawerOpen()),
     openDrawer: () => setDrawerOpen(true),
-    listed,
-    listMore: () => setListed(listed() + LIST_PAGE),
+    listWindow,
+    listEarlier: () => setListWindow(withPageAbove(listWindow())),
+    listMore: () => setListWindow(withPageBelow(listWindow())),
     openPark,
     closeDetail,
     showProject,

@@ -2,31 +2,43 @@ import { For, Show, createSelector, type JSX } from 'solid-js';
 import { useAppState } from '../state/context';
 import { parkChains } from '../domain/membership';
 import { formatNumber, nameIn, t, type I18nKey } from '../domain/i18n';
+import { LIST_PAGE, windowIn, type ListWindow } from '../domain/listWindow';
 import type { RegistryPark } from '../data/schema';
 import ChainTag from './ChainTag';
-
-/** How many more rows "list more" adds, and how many a fresh list shows. */
-export const LIST_PAGE = 100;
 
 /**
  * The parks that pass the filter, in the same order rule as everywhere else: the map's text
  * alternative and its twin (selecting here selects there).
  *
- * Only the first `listed` rows are in the DOM, with a button for more: at tens of thousands of
- * parks, rendering every row cost seconds at start-up and hundreds of milliseconds per filter
- * change, while nobody reads past the first screens without searching or filtering.
+ * Only the rows of `window` are in the DOM, with buttons for the pages above and below: at tens
+ * of thousands of parks, rendering every row cost seconds at start-up and hundreds of
+ * milliseconds per filter change, and giving the focus back to a row far down cost seconds more.
  */
 export default function ParkList(props: {
   onOpen: (id: string) => void;
-  /** How many rows to render. */
-  listed: number;
+  /** Which rows to render (clamped here to the filtered list). */
+  window: ListWindow;
+  onListEarlier: () => void;
   onListMore: () => void;
 }): JSX.Element {
   const state = useAppState();
   const lang = (): 'zh' | 'en' => state.lang();
   const isSelected = createSelector(state.selectedParkId);
-  const rows = (): readonly RegistryPark[] => state.visibleParks().slice(0, props.listed);
-  const remaining = (): number => state.visibleParks().length - rows().length;
+  const total = (): number => state.visibleParks().length;
+  const shown = (): ListWindow => windowIn(props.window, total());
+  const rows = (): readonly RegistryPark[] =>
+    state.visibleParks().slice(shown().start, shown().end);
+  const remaining = (): number => total() - shown().end;
+  const count = (value: number): string => formatNumber(value, lang(), 0);
+  let list: HTMLUListElement | undefined;
+  /**
+   * Gives the focus to the row at `row` (0-based in the filtered list) when the button the user
+   * pressed has gone (nothing more to show that way), so that it does not fall to the page.
+   */
+  const refocus = (pressed: HTMLElement, row: number): void => {
+    if (pressed.isConnected) return;
+    list?.querySelectorAll<HTMLButtonElement>('.park-button')[row - shown().start]?.focus();
+  };
   return (
     <section class="park-list" aria-labelledby="park-list-heading">
       <h2 id="park-list-heading">
@@ -44,7 +56,31 @@ export default function ParkList(props: {
           </p>
         }
       >
-        <ul role="list" id="park-list">
+        <Show when={shown().start > 0 || remaining() > 0}>
+          <p class="list-window muted small">
+            {t('listShowing', lang(), {
+              from: count(shown().start + 1),
+              to: count(shown().end),
+              total: count(total()),
+            })}
+            <Show when={shown().start > 0}>
+              {' '}
+              <button
+                type="button"
+                class="link-button"
+                onClick={(event) => {
+                  props.onListEarlier();
+                  refocus(event.currentTarget, shown().start);
+                }}
+              >
+                {t('listShowEarlier', lang(), {
+                  count: count(Math.min(LIST_PAGE, shown().start)),
+                })}
+              </button>
+            </Show>
+          </p>
+        </Show>
+        <ul role="list" id="park-list" ref={list}>
           <For each={rows()}>
             {(park) => {
               const id = park.properties.id;
@@ -91,14 +127,16 @@ export default function ParkList(props: {
         </ul>
         <Show when={remaining() > 0}>
           <p class="list-more muted small">
-            {t('listShowing', lang(), {
-              shown: formatNumber(rows().length, lang(), 0),
-              total: formatNumber(state.visibleParks().length, lang(), 0),
-            })}{' '}
-            <button type="button" class="link-button" onClick={() => props.onListMore()}>
-              {t('listShowMore', lang(), {
-                count: formatNumber(Math.min(LIST_PAGE, remaining()), lang(), 0),
-              })}
+            <button
+              type="button"
+              class="link-button"
+              onClick={(event) => {
+                const firstNew = shown().end;
+                props.onListMore();
+                refocus(event.currentTarget, firstNew);
+              }}
+            >
+              {t('listShowMore', lang(), { count: count(Math.min(LIST_PAGE, remaining())) })}
             </button>
           </p>
         </Show>

@@ -5,7 +5,8 @@ import { createAppState, type AppState } from '../../src/state/appState';
 import { defaultFilter } from '../../src/domain/filter';
 import { viewOf } from '../fixtures/view';
 import FilterPanel from '../../src/ui/FilterPanel';
-import ParkList, { LIST_PAGE } from '../../src/ui/ParkList';
+import ParkList from '../../src/ui/ParkList';
+import { FIRST_PAGE } from '../../src/domain/listWindow';
 import { PARK, registry } from '../fixtures/sampleRegistry';
 
 /** Renders the filter panel and the list over the fixture registry, sharing one state. */
@@ -20,7 +21,12 @@ function renderPanel(): AppState {
   render(() => (
     <AppStateContext.Provider value={state}>
       <FilterPanel />
-      <ParkList onOpen={() => undefined} listed={LIST_PAGE} onListMore={() => undefined} />
+      <ParkList
+        onOpen={() => undefined}
+        window={FIRST_PAGE}
+        onListEarlier={() => undefined}
+        onListMore={() => undefined}
+      />
     </AppStateContext.Provider>
   ));
   return state;

@@ -6,7 +6,8 @@ import { createAppState, type AppState } from '../../src/state/appState';
 import { defaultFilter } from '../../src/domain/filter';
 import { viewOf } from '../fixtures/view';
 import PanelBoundary from '../../src/ui/PanelBoundary';
-import ParkList, { LIST_PAGE } from '../../src/ui/ParkList';
+import ParkList from '../../src/ui/ParkList';
+import { FIRST_PAGE } from '../../src/domain/listWindow';
 import { registry } from '../fixtures/sampleRegistry';
 
 const index = viewOf(registry);
@@ -50,7 +51,8 @@ describe('PanelBoundary: one failing panel does not take the page down', () => {
         <PanelBoundary lang="zh">
           <ParkList
             onOpen={(id) => opened.push(id)}
-            listed={LIST_PAGE}
+            window={FIRST_PAGE}
+            onListEarlier={() => undefined}
             onListMore={() => undefined}
           />
         </PanelBoundary>
@@ -84,7 +86,12 @@ describe('PanelBoundary: one failing panel does not take the page down', () => {
             <FlakyPanel broken={broken} />
           </PanelBoundary>
           <PanelBoundary lang="en">
-            <ParkList onOpen={() => undefined} listed={LIST_PAGE} onListMore={() => undefined} />
+            <ParkList
+              onOpen={() => undefined}
+              window={FIRST_PAGE}
+              onListEarlier={() => undefined}
+              onListMore={() => undefined}
+            />
           </PanelBoundary>
         </AppStateContext.Provider>
       );
