@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { ParkFeature } from '../src/data/schema';
+import { PARK_SUMMARY_FIELDS, PROJECT_SUMMARY_FIELDS } from '../src/data/schema';
+import type { ParkFeature, ParkSummary, Project, RegistryProject } from '../src/data/schema';
 import { TILES_FILES, TILES_INDEX_FORMAT } from '../src/data/tilesIndex';
-import type { IndexedPark, TilesIndex } from '../src/data/tilesIndex';
+import type { IndexedPark, ParkFile, TilesIndex } from '../src/data/tilesIndex';
 import { formatFinding } from '../src/data/findings';
 import { compareParks } from '../src/domain/membership';
 import { labelPoint } from '../src/geometry/labelPoint';
@@ -18,22 +19,47 @@ import { validateDirectory } from './validate';
 /**
  * `npm run tiles -- DIR`: validates the registry in DIR with the validator the
  * app and `npm run validate` use, refuses to cut an invalid one, and writes beside it the map's
- * vector tiles as one PMTiles archive (tiles.pmtiles), the slim index.json the panels read, and
- * park-geometry/ID.geojson, each park's exact geometry, which the app fetches for one park when
- * it needs the shape itself (the GeoJSON export): the tiles' shapes are clipped at tile edges and
- * simplified per zoom, so reassembling a park from them would export a different polygon.
+ * vector tiles as one PMTiles archive (tiles.pmtiles), the slim index.json the panels read (the
+ * parks' and projects' summaries), and park-records/ID.geojson, each park's full record: its
+ * properties, its exact geometry and its projects' full records, which the app fetches for one
+ * park when the detail or an export needs them. The shape is the file's, not the tiles': those are
+ * clipped at tile edges and simplified per zoom, so reassembling a park from them would export a
+ * different polygon.
  */
+
+/** The folder of per-park geometry files that index format 2 had beside the index. */
+const LEGACY_GEOMETRY_FOLDER = 'park-geometry';
 
 const USAGE =
   'usage: npm run tiles -- DIR   (DIR holds the registry files; the embedded geo/ stays one GeoJSON and is not tiled)';
 
-/** The index entry of one park: its properties and what its geometry gives. */
+/** The fields `fields` of `record`, in that order; a field the record lacks stays absent. */
+function pick<T extends object, K extends keyof T>(record: T, fields: readonly K[]): Pick<T, K> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const field of fields) if (field in record) out[field] = record[field];
+  return out as Pick<T, K>;
+}
+
+/** A park's summary: the fields the list, filters, search, statistics, chain view and map read. */
+export function parkSummary(park: ParkFeature): ParkSummary {
+  return pick(park.properties, PARK_SUMMARY_FIELDS);
+}
+
+/**
+ * A project as the index carries it: its summary when it has a park (whose file holds the whole
+ * record), whole when it has none, as there is no park file to hold it.
+ */
+export function indexProject(project: Project): RegistryProject {
+  return project.park === null ? project : pick(project, PROJECT_SUMMARY_FIELDS);
+}
+
+/** The index entry of one park: its summary and what its geometry gives. */
 function indexPark(park: ParkFeature): IndexedPark {
   const geometry = park.geometry;
   const [west, south, east, north] = bboxOf(geometry);
   const [lon = 0, lat = 0] = labelPoint(geometry);
   return {
-    ...park.properties,
+    ...parkSummary(park),
     bbox: [west, south, east, north],
     area_km2_computed: Math.round(areaKm2(geometry) * 1e4) / 1e4,
     label: [lon, lat],
@@ -41,22 +67,42 @@ function indexPark(park: ParkFeature): IndexedPark {
 }
 
 /**
- * Writes one file per park into a fresh folder beside DIR's, then swaps it in whole, so a park
- * removed from the registry leaves no stale file and a failed run leaves the old folder intact.
+ * Writes one {@link ParkFile} per park (its full record, exact geometry, its projects' full records
+ * in registry order, and the cut `validatedAt`) into a fresh folder beside DIR's, then swaps it in
+ * whole, so a park removed from the registry leaves no stale file and a failed run leaves the old
+ * folder intact.
  */
-function writeParkGeometry(dir: string, parks: readonly ParkFeature[]): string | null {
-  const target = join(dir, TILES_FILES.parkGeometry);
+function writeParkRecords(
+  dir: string,
+  parks: readonly ParkFeature[],
+  projects: readonly Project[],
+  validatedAt: string,
+): string | null {
+  const target = join(dir, TILES_FILES.parkRecords);
+  const byPark = new Map<string, Project[]>();
+  for (const project of projects) {
+    if (project.park === null) continue;
+    const list = byPark.get(project.park);
+    if (list) list.push(project);
+    else byPark.set(project.park, [project]);
+  }
   try {
-    const fresh = mkdtempSync(join(dir, `.${TILES_FILES.parkGeometry}-`));
+    const fresh = mkdtempSync(join(dir, `.${TILES_FILES.parkRecords}-`));
     for (const park of parks) {
-      const feature = { type: 'Feature', properties: park.properties, geometry: park.geometry };
-      writeFileSync(join(fresh, `${park.properties.id}.geojson`), `${JSON.stringify(feature)}\n`);
+      const file: ParkFile = {
+        type: 'Feature',
+        properties: park.properties,
+        geometry: park.geometry,
+        projects: byPark.get(park.properties.id) ?? [],
+        validated_at: validatedAt,
+      };
+      writeFileSync(join(fresh, `${park.properties.id}.geojson`), `${JSON.stringify(file)}\n`);
     }
     rmSync(target, { recursive: true, force: true });
     renameSync(fresh, target);
     return null;
   } catch (error) {
-    return `${target}: could not write the per-park geometry files (${error instanceof Error ? error.message : String(error)})`;
+    return `${target}: could not write the per-park files (${error instanceof Error ? error.message : String(error)})`;
   }
 }
 
@@ -105,16 +151,17 @@ export async function main(
         .digest('hex'),
     ]),
   );
+  const validatedAt = now().toISOString();
   const index: TilesIndex = {
     format: TILES_INDEX_FORMAT,
     validated: {
-      at: now().toISOString(),
+      at: validatedAt,
       by: 'npm run tiles',
       registry_as_of: registry.asOf,
       sha256,
     },
     tiles: TILES_FILES.archive,
-    park_geometry: TILES_FILES.parkGeometry,
+    park_records: TILES_FILES.parkRecords,
     bounds,
     max_zoom: TILES_MAX_ZOOM,
     clusters: registry.clusters,
@@ -124,14 +171,14 @@ export async function main(
     parks: [...registry.parks]
       .sort((a, b) => compareParks(a.properties, b.properties))
       .map(indexPark),
-    projects: registry.projects,
+    projects: registry.projects.map(indexProject),
     firms: registry.firms,
   };
   const indexText = `${JSON.stringify(index)}\n`;
-  // Geometry files first: an index that names them is written only once they are all there.
-  const geometryProblem = writeParkGeometry(dir, registry.parks);
-  if (geometryProblem !== null) {
-    print(geometryProblem);
+  // Park files first: an index that names them is written only once they are all there.
+  const recordsProblem = writeParkRecords(dir, registry.parks, registry.projects, validatedAt);
+  if (recordsProblem !== null) {
+    print(recordsProblem);
     return 1;
   }
   for (const [name, bytes] of [
@@ -144,9 +191,14 @@ export async function main(
       return 1;
     }
   }
+  // Version 2's geometry-only folder: no longer read, but it is not this run's to delete.
+  if (existsSync(join(dir, LEGACY_GEOMETRY_FOLDER)))
+    print(
+      `${join(result.shownDir, LEGACY_GEOMETRY_FOLDER)}/ is from an older cut (index format 2) and is no longer read; it can be deleted`,
+    );
   const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MB`;
   print(
-    `${result.shownDir}: cut ${tiles.length} tiles for ${registry.parks.length} parks and ${registry.projects.length} projects in ${((Date.now() - started) / 1000).toFixed(1)} s — ${TILES_FILES.archive} ${mb(archive.length)}, ${TILES_FILES.index} ${mb(Buffer.byteLength(indexText))}, ${registry.parks.length} files in ${TILES_FILES.parkGeometry}/`,
+    `${result.shownDir}: cut ${tiles.length} tiles for ${registry.parks.length} parks and ${registry.projects.length} projects in ${((Date.now() - started) / 1000).toFixed(1)} s — ${TILES_FILES.archive} ${mb(archive.length)}, ${TILES_FILES.index} ${mb(Buffer.byteLength(indexText))}, ${registry.parks.length} files in ${TILES_FILES.parkRecords}/`,
   );
   return 0;
 }

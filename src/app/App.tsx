@@ -11,7 +11,8 @@ import {
 } from 'solid-js';
 import type { Finding } from '../data/findings';
 import type { LoadedData } from '../data/persist';
-import type { Registry, RegistryPark } from '../data/schema';
+import { tiledParkRecords, wholeParkRecords, type ParkRecords } from '../data/parkRecords';
+import type { ExplorerRegistry, RegistryPark } from '../data/schema';
 import type { TilesOrigin } from '../data/tiledRegistry';
 import { t, type Lang } from '../domain/i18n';
 import { indexRegistry } from '../domain/membership';
@@ -51,7 +52,7 @@ const ValidatedNote = lazy(() => import('../ui/tiles/ValidatedNote'));
 
 /** The explorer once the data has loaded. */
 function Explorer(props: {
-  registry: Registry<RegistryPark>;
+  registry: ExplorerRegistry;
   findings: readonly Finding[];
   config: AppConfig;
   /**
@@ -61,6 +62,8 @@ function Explorer(props: {
   imports: { data: LoadedData; onChange: (data: LoadedData) => void } | null;
   /** Where a tiled registry's files are and when it was validated; null for one loaded whole. */
   tiles: TilesOrigin | null;
+  /** The parks' full records: in memory, or a tiled registry's park files. */
+  records: ParkRecords;
 }): JSX.Element {
   // The registry is loaded once and never replaced while the explorer lives; everything derived
   // from it (areas, lead focus, projects by park) is worked out on demand by its view.
@@ -110,6 +113,7 @@ function Explorer(props: {
   const detailOf = (park: RegistryPark): JSX.Element => (
     <ParkDetail
       park={park}
+      records={props.records}
       editing={editing}
       onClose={() => nav.closeDetail()}
       onOpenPark={(id) => nav.openPark(id)}
@@ -195,7 +199,7 @@ function Explorer(props: {
             </Show>
           </PanelBoundary>
           <PanelBoundary lang={lang()}>
-            <ExportMenu controller={controller()} />
+            <ExportMenu controller={controller()} records={props.records} />
           </PanelBoundary>
           <Show when={props.imports} keyed fallback={<CommandLineOnly lang={lang()} />}>
             {(imports) => (
@@ -312,6 +316,7 @@ export default function App(): JSX.Element {
               config={app.config}
               imports={null}
               tiles={app.tiled.origin}
+              records={tiledParkRecords(app.tiled.origin)}
             />
           ) : (
             <Explorer
@@ -323,6 +328,7 @@ export default function App(): JSX.Element {
                 onChange: (next) => mutate({ ...app, data: next }),
               }}
               tiles={null}
+              records={wholeParkRecords(app.data.active.registry)}
             />
           )
         }

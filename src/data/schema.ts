@@ -282,6 +282,48 @@ export type District = (typeof DISTRICTS)[number];
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 export type BoundaryQuality = (typeof BOUNDARY_QUALITIES)[number];
 
+/**
+ * The park fields that the list, the filters, the search, the statistics, the chain view, the
+ * legend, the map and the URL read: a tiled registry's index.json carries only these for each park
+ * (index format 3), and the rest of the record (sources, notes, bases, free-text industries, which
+ * only the park's detail and the exports show) is in the park's own file. Decided from what those
+ * views read, not from what is small: `boundary` is the honesty marker the list and the map show.
+ */
+export const PARK_SUMMARY_FIELDS = [
+  'id',
+  'name',
+  'kind',
+  'zone',
+  'level',
+  'district',
+  'lead',
+  'area_km2',
+  'boundary',
+] as const satisfies readonly (keyof ParkProperties)[];
+
+/** A park's fields in a tiled registry's index: see {@link PARK_SUMMARY_FIELDS}. */
+export type ParkSummary = Pick<ParkProperties, (typeof PARK_SUMMARY_FIELDS)[number]>;
+
+/**
+ * The project fields the same views read (the chain view's lists and counts, the map's points, the
+ * park list's off-focus flag, the statistics): what index.json carries of a project that has a
+ * park. A project without a park has no park file and stays whole in the index.
+ */
+export const PROJECT_SUMMARY_FIELDS = [
+  'id',
+  'name',
+  'park',
+  'chain',
+  'segment',
+  'status',
+  'year',
+  'investment_cny_100m',
+  'location',
+] as const satisfies readonly (keyof Project)[];
+
+/** A project's fields in a tiled registry's index: see {@link PROJECT_SUMMARY_FIELDS}. */
+export type ProjectSummary = Pick<Project, (typeof PROJECT_SUMMARY_FIELDS)[number]>;
+
 /** What a park's geometry gives, worked out ahead where the geometry is not in memory. */
 export interface ParkMeasured {
   /** [west, south, east, north]. */
@@ -293,30 +335,47 @@ export interface ParkMeasured {
 }
 
 /**
- * A park of a tiled registry (index.json): its properties and its precomputed measures. Its
- * geometry is in the map's tiles and in a file of its own, never in memory, hence `null` (as
- * RFC 7946 writes a feature without geometry).
+ * A park of a tiled registry (index.json): its summary and its precomputed measures. Its geometry
+ * is in the map's tiles and, with its full record, in a file of its own, never in memory, hence
+ * `null` (as RFC 7946 writes a feature without geometry).
  */
 export interface TiledPark {
   readonly type: 'Feature';
-  readonly properties: ParkProperties;
+  readonly properties: ParkSummary;
   readonly geometry: null;
   readonly measured: ParkMeasured;
 }
 
-/** A park as the panels and the map read it: with its geometry, or from a tiled registry. */
+/**
+ * A park as the panels and the map read it: whole with its geometry, or a tiled registry's
+ * summary. Reading a field outside {@link ParkSummary} needs the full record (a park with its
+ * geometry, or the park's file), which tsc enforces.
+ */
 export type RegistryPark = ParkFeature | TiledPark;
 
 /**
- * The validated registry the app works with: every record passed its schema. `P` is
- * {@link ParkFeature} wherever the geometry is needed (validator, importers); the explorer reads
- * it as {@link RegistryPark}, which a tiled registry's parks are too.
+ * A project as the panels read it: whole, or a tiled registry's summary (see
+ * {@link ProjectSummary}); reading its sources or notes needs the full record.
  */
-export interface Registry<P extends RegistryPark = ParkFeature> {
+export type RegistryProject = Project | ProjectSummary;
+
+/**
+ * The validated registry the app works with: every record passed its schema. `P` and `J` are
+ * {@link ParkFeature} and {@link Project}, whole records, wherever all of them are needed
+ * (validator, importers); the explorer reads it as {@link ExplorerRegistry}, which a tiled
+ * registry of summaries is too.
+ */
+export interface Registry<
+  P extends RegistryPark = ParkFeature,
+  J extends RegistryProject = Project,
+> {
   readonly asOf: string;
   readonly clusters: readonly Cluster[];
   readonly chains: readonly Chain[];
   readonly parks: readonly P[];
-  readonly projects: readonly Project[];
+  readonly projects: readonly J[];
   readonly firms: readonly Firm[];
 }
+
+/** The registry as the explorer reads it: loaded whole, or a tiled registry's summaries. */
+export type ExplorerRegistry = Registry<RegistryPark, RegistryProject>;

@@ -1,13 +1,5 @@
-import { hasGeometry } from './registryPark';
-import type {
-  ParkFeature,
-  ParkGeometry,
-  ParkProperties,
-  Registry,
-  RegistryPark,
-  TiledPark,
-} from './schema';
-import { TILES_FILES, TILES_INDEX_FORMAT } from './tilesIndex';
+import type { Registry, RegistryProject, TiledPark } from './schema';
+import { TILES_INDEX_FORMAT } from './tilesIndex';
 import type { IndexedPark, TilesIndex, TilesValidation } from './tilesIndex';
 
 /**
@@ -22,10 +14,14 @@ import type { IndexedPark, TilesIndex, TilesValidation } from './tilesIndex';
 export interface TilesOrigin {
   /** The index's URL, absolute. */
   readonly indexUrl: string;
+  /** The index as the link named it (`reg/index.json`), for messages. */
+  readonly indexFile: string;
   /** The PMTiles archive's URL, absolute (the map prefixes `pmtiles://`). */
   readonly archiveUrl: string;
-  /** The folder of per-park geometry files, absolute, ending in "/". */
-  readonly geometryBaseUrl: string;
+  /** The folder of per-park files (`park-records/`), absolute, ending in "/". */
+  readonly parkFilesUrl: string;
+  /** That folder as messages name it: beside {@link TilesOrigin.indexFile}, ending in "/". */
+  readonly parkFilesName: string;
   readonly validated: TilesValidation;
   readonly bounds: readonly [number, number, number, number];
   readonly maxZoom: number;
@@ -33,7 +29,7 @@ export interface TilesOrigin {
 
 /** A tiled registry as the explorer reads it. */
 export interface TiledRegistry {
-  readonly registry: Registry<TiledPark>;
+  readonly registry: Registry<TiledPark, RegistryProject>;
   readonly origin: TilesOrigin;
 }
 
@@ -55,14 +51,19 @@ const isNumbers = (value: unknown, length: number): value is number[] =>
 const isPlainName = (value: unknown): value is string =>
   typeof value === 'string' && /^[\w-][\w.-]*$/.test(value) && !value.includes('..');
 
-/** What is wrong with one park entry, or null when the panels and the map can use it. */
+/**
+ * What is wrong with one park entry, or null when the panels and the map can use it: the summary
+ * fields they read (schema.ts's PARK_SUMMARY_FIELDS) and the measures of its geometry.
+ */
 function parkProblem(park: unknown): string | null {
   if (!isObject(park)) return 'is not an object';
   if (!isObject(park['name']) || !isText(park['name']['zh'])) return 'has no name.zh';
   for (const key of ['kind', 'level', 'district', 'boundary'] as const)
     if (!isText(park[key])) return `has no ${key}`;
+  if (park['zone'] !== null && !isText(park['zone'])) return 'has no zone (id or null)';
   if (!Array.isArray(park['lead'])) return 'has no lead list';
-  if (!Array.isArray(park['sources'])) return 'has no sources';
+  if (park['area_km2'] !== null && typeof park['area_km2'] !== 'number')
+    return 'has no area_km2 (a number or null)';
   if (!isNumbers(park['bbox'], 4)) return 'has no bbox of 4 numbers';
   if (!isNumbers(park['label'], 2)) return 'has no label point [lon, lat]';
   if (typeof park['area_km2_computed'] !== 'number' || !(park['area_km2_computed'] >= 0))
@@ -117,7 +118,7 @@ function indexProblem(value: unknown): string | null {
   )
     return 'has no "validated" record (at, by, registry_as_of)';
   if (!isPlainName(value['tiles'])) return 'has no "tiles" file name beside it';
-  if (!isPlainName(value['park_geometry'])) return 'has no "park_geometry" folder name beside it';
+  if (!isPlainName(value['park_records'])) return 'has no "park_records" folder name beside it';
   if (!isNumbers(value['bounds'], 4)) return 'has no "bounds" of 4 numbers';
   if (typeof value['max_zoom'] !== 'number') return 'has no "max_zoom"';
   for (const key of ['clusters', 'chains', 'parks', 'projects', 'firms'] as const)
@@ -133,15 +134,10 @@ function indexProblem(value: unknown): string | null {
   );
 }
 
-/** An index park as the explorer's park: properties apart, measures under `measured`. */
+/** An index park as the explorer's park: its summary apart, measures under `measured`. */
 function toTiledPark(park: IndexedPark): TiledPark {
   const { bbox, area_km2_computed: areaKm2, label, ...properties } = park;
-  return {
-    type: 'Feature',
-    properties: properties as ParkProperties,
-    geometry: null,
-    measured: { bbox, areaKm2, label },
-  };
+  return { type: 'Feature', properties, geometry: null, measured: { bbox, areaKm2, label } };
 }
 
 /**
@@ -153,7 +149,7 @@ export function readTilesIndex(value: unknown, indexUrl: string, file: string): 
   const problem = indexProblem(value);
   if (problem !== null) return { ok: false, message: `${file} ${problem}` };
   const index = value as TilesIndex;
-  const registry: Registry<TiledPark> = {
+  const registry: Registry<TiledPark, RegistryProject> = {
     asOf: index.validated.registry_as_of,
     clusters: index.clusters,
     chains: index.chains,
@@ -168,8 +164,10 @@ export function readTilesIndex(value: unknown, indexUrl: string, file: string): 
       registry,
       origin: {
         indexUrl,
+        indexFile: file,
         archiveUrl: beside(index.tiles),
-        geometryBaseUrl: beside(`${index.park_geometry}/`),
+        parkFilesUrl: beside(`${index.park_records}/`),
+        parkFilesName: `${file.slice(0, file.lastIndexOf('/') + 1)}${index.park_records}/`,
         validated: index.validated,
         bounds: index.bounds,
         maxZoom: index.max_zoom,
@@ -211,53 +209,4 @@ export async function loadTiledRegistry(
     };
   }
   return readTilesIndex(value, indexUrl, file);
-}
-
-/** The URL of a park's exact geometry file in a tiled registry. */
-export function parkGeometryUrl(origin: TilesOrigin, parkId: string): string {
-  return new URL(`${encodeURIComponent(parkId)}.geojson`, origin.geometryBaseUrl).href;
-}
-
-/**
- * The given parks with their exact geometry: a park that carries it as it is, a tiled registry's
- * park from its own file (`origin` says where), fetched a few at a time (an export of thousands
- * of parks should not open thousands of requests at once). Rejects with a message naming the
- * first file that could not be read.
- */
-export async function parkFeaturesOf(
-  origin: TilesOrigin | null,
-  parks: readonly RegistryPark[],
-  fetchImpl: typeof fetch = fetch,
-  parallel = 6,
-): Promise<ParkFeature[]> {
-  const features: ParkFeature[] = new Array<ParkFeature>(parks.length);
-  let next = 0;
-  const fetchOne = async (park: TiledPark): Promise<ParkFeature> => {
-    const name = `${TILES_FILES.parkGeometry}/${park.properties.id}.geojson`;
-    if (!origin)
-      throw new Error(`${name}: the park has no geometry and no tiled registry to read it from`);
-    const response = await fetchImpl(parkGeometryUrl(origin, park.properties.id)).catch(() => null);
-    if (!response?.ok)
-      throw new Error(
-        `could not load ${name}: ${response ? `HTTP ${response.status}` : 'network error'}`,
-      );
-    const feature = (await response.json().catch(() => null)) as unknown;
-    const geometry = isObject(feature) ? feature['geometry'] : null;
-    if (
-      !isObject(geometry) ||
-      (geometry['type'] !== 'Polygon' && geometry['type'] !== 'MultiPolygon')
-    )
-      throw new Error(`${name} is not a GeoJSON feature with a Polygon or MultiPolygon`);
-    // The index's properties, which the rest of the page showed, with the file's exact shape.
-    return { type: 'Feature', properties: park.properties, geometry: geometry as ParkGeometry };
-  };
-  const worker = async (): Promise<void> => {
-    while (next < parks.length) {
-      const i = next++;
-      const park = parks[i];
-      if (park) features[i] = hasGeometry(park) ? park : await fetchOne(park);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, parks.length) }, worker));
-  return features;
 }

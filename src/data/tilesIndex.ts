@@ -1,11 +1,23 @@
-import type { Chain, Cluster, Firm, ParkProperties, Project } from './schema';
+import type {
+  Chain,
+  Cluster,
+  Firm,
+  ParkGeometry,
+  ParkProperties,
+  ParkSummary,
+  Project,
+  RegistryProject,
+} from './schema';
 
 /**
- * The slim index written beside a tiled registry by `npm run tiles`: every park's properties
- * without its geometry, plus what the panels would otherwise compute from the geometry, every
- * project, and the registry's chains, clusters and firms. With it the app can list, filter,
- * search and count a registry of tens of thousands of parks while the map reads the geometry
- * from the tiles.
+ * The slim index written beside a tiled registry by `npm run tiles`: every park's summary (the
+ * fields the list, filters, search, statistics, chain view and map read; schema.ts's
+ * `PARK_SUMMARY_FIELDS`) without its geometry, plus what the panels would otherwise compute from
+ * the geometry, every project's summary, and the registry's chains, clusters and firms. With it the
+ * app can list, filter, search and count a registry of tens of thousands of parks while the map
+ * reads the geometry from the tiles. The rest of each park's record and of its projects' (sources,
+ * notes, bases, free-text industries: what only the detail and the exports show, and most of the
+ * bytes) is in the park's own file, {@link ParkFile}, fetched when one of those needs it.
  *
  * The chains and firms are in the index (rather than fetched from chains.json and firms.json
  * beside it) so that index.json is one snapshot of what was validated: a chains.json edited
@@ -14,22 +26,27 @@ import type { Chain, Cluster, Firm, ParkProperties, Project } from './schema';
 
 /**
  * The file names of a tiled registry, beside chains.json, parks.geojson, projects.json and
- * firms.json: the index, the archive, and the folder of per-park geometry files.
+ * firms.json: the index, the archive, and the folder of per-park files. The folder is named for
+ * what its files hold, each park's whole record (properties, exact geometry, projects), and not
+ * `parks/`, so that a cut, which replaces the folder whole, never deletes a folder of the user's by
+ * that common name.
  */
 export const TILES_FILES = {
   index: 'index.json',
   archive: 'tiles.pmtiles',
-  parkGeometry: 'park-geometry',
+  parkRecords: 'park-records',
 } as const;
 
 /**
  * Format tag and version of index.json: bump the version when its fields change meaning.
- * Version 2 added `clusters`, `chains`, `firms` and `park_geometry`.
+ * Version 2 added `clusters`, `chains`, `firms` and `park_geometry`. Version 3 cut parks and
+ * projects to their summaries and moved their full records into `park_records` (one
+ * {@link ParkFile} per park, in place of version 2's geometry-only files).
  */
-export const TILES_INDEX_FORMAT = 'zpe-tiles-index/2';
+export const TILES_INDEX_FORMAT = 'zpe-tiles-index/3';
 
-/** A park as the index has it: its properties and what its geometry gives. */
-export interface IndexedPark extends ParkProperties {
+/** A park as the index has it: its summary and what its geometry gives. */
+export interface IndexedPark extends ParkSummary {
   /** [west, south, east, north] of the park's geometry. */
   readonly bbox: readonly [number, number, number, number];
   /** The geodesic area of the park's geometry, km² (holes subtracted). */
@@ -57,10 +74,11 @@ export interface TilesIndex {
   /** The archive's file name, relative to the index. */
   readonly tiles: string;
   /**
-   * The folder, relative to the index, holding one `ID.geojson` Feature per park with its exact
-   * geometry (the tiles' geometry is clipped and simplified).
+   * The folder, relative to the index, holding one `ID.geojson` per park: a {@link ParkFile} with
+   * the park's full record, its exact geometry (the tiles' is clipped and simplified) and its
+   * projects' full records.
    */
-  readonly park_geometry: string;
+  readonly park_records: string;
   /** [west, south, east, north] of all parks. */
   readonly bounds: readonly [number, number, number, number];
   /** The deepest zoom in the archive. */
@@ -69,6 +87,25 @@ export interface TilesIndex {
   readonly chains: readonly Chain[];
   /** In the list's order (`compareParks`), as `npm run tiles` writes them; any order is read. */
   readonly parks: readonly IndexedPark[];
-  readonly projects: readonly Project[];
+  /**
+   * A project with a park as its summary (its full record is in the park's file); a project
+   * without a park (park null) whole, as it has no park file to be in.
+   */
+  readonly projects: readonly RegistryProject[];
   readonly firms: readonly Firm[];
+}
+
+/**
+ * One park's file in `park_records/` (`ID.geojson`): a GeoJSON Feature, so any GIS reads the park
+ * with its full properties and exact geometry, with two foreign members (RFC 7946 §6.1) the app
+ * reads: the full records of the park's projects, in registry order, and the cut the file belongs
+ * to. `validated_at` is the index's `validated.at`: a host that serves a folder from one cut beside
+ * an index from another is told so instead of mixing two registries on one page.
+ */
+export interface ParkFile {
+  readonly type: 'Feature';
+  readonly properties: ParkProperties;
+  readonly geometry: ParkGeometry;
+  readonly projects: readonly Project[];
+  readonly validated_at: string;
 }

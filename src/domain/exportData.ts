@@ -1,5 +1,5 @@
 import { formatFeatureCollection } from '../data/parksFile';
-import type { ParkFeature, Project, RegistryPark, Source } from '../data/schema';
+import type { ParkFeature, Project, Source } from '../data/schema';
 import {
   boundaryLabel,
   districtLabel,
@@ -79,12 +79,12 @@ function roundArea(km2: number): number {
  * `lang`. `computedArea` measures each drawn polygon (src/geometry/measure.ts).
  */
 export function parksCsv(
-  parks: readonly RegistryPark[],
+  parks: readonly ParkFeature[],
   index: RegistryIndex,
   lang: Lang,
   computedArea: ComputedArea,
 ): string {
-  const columns: readonly Column<RegistryPark>[] = [
+  const columns: readonly Column<ParkFeature>[] = [
     { key: 'id', label: 'export.id', cell: (f) => f.properties.id },
     { key: 'name_zh', label: 'export.nameZh', cell: (f) => f.properties.name.zh },
     {
@@ -160,6 +160,34 @@ export function parksCsv(
     { key: 'sources', label: 'sources', cell: (f) => sourcesCell(f.properties.sources) },
   ];
   return toCsvTable(columns, parks, lang);
+}
+
+/** A park's full record with its projects' (data/parkRecords.ts's `ParkRecord`). */
+export interface FullParkRecord {
+  readonly park: ParkFeature;
+  readonly projects: readonly Project[];
+}
+
+/**
+ * The full records of the projects of the parks whose records are given, in the order of
+ * filter.ts's `projectsOfParks` (park by park in the records' order, each park's in the list's
+ * order), for the projects CSV. The order comes from the index, so a tiled registry's export lists
+ * exactly what a registry loaded whole would. Throws, naming both, when a park's record lacks one of
+ * the projects the index gives it.
+ */
+export function fullProjectsOf(
+  index: RegistryIndex,
+  records: readonly FullParkRecord[],
+): Project[] {
+  return records.flatMap((record) => {
+    const id = record.park.properties.id;
+    const byId = new Map(record.projects.map((project) => [project.id, project]));
+    return (index.projectsByPark.get(id) ?? []).map((summary) => {
+      const project = byId.get(summary.id);
+      if (!project) throw new Error(`the record of park ${id} has no project ${summary.id}`);
+      return project;
+    });
+  });
 }
 
 /** The projects as CSV, in the given order, with labels in `lang`. */

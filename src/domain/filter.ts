@@ -4,8 +4,8 @@ import type {
   RegistryPark,
   ParkKind,
   ParkLevel,
-  ParkProperties,
-  Project,
+  ParkSummary,
+  RegistryProject,
 } from '../data/schema';
 import { parkChains, type ChainId, type ClusterId, type RegistryIndex } from './membership';
 
@@ -44,7 +44,7 @@ export function isDefaultFilter(index: RegistryIndex, filter: FilterState): bool
 }
 
 /** Whether the park's kind, level and district are checked: every filter but the chains. */
-export function passesNonChainFilters(park: ParkProperties, filter: FilterState): boolean {
+export function passesNonChainFilters(park: ParkSummary, filter: FilterState): boolean {
   return (
     filter.kinds.has(park.kind) &&
     filter.levels.has(park.level) &&
@@ -57,7 +57,7 @@ export function passesNonChainFilters(park: ParkProperties, filter: FilterState)
  * lead chains remains checked is hidden, and a park with no lead chain never shows) and its kind,
  * level and district are checked.
  */
-export function parkPasses(park: ParkProperties, filter: FilterState): boolean {
+export function parkPasses(park: ParkSummary, filter: FilterState): boolean {
   return (
     passesNonChainFilters(park, filter) && parkChains(park).some((id) => filter.chains.has(id))
   );
@@ -169,7 +169,7 @@ export function visibleParks(index: RegistryIndex, filter: FilterState): readonl
 export function projectsOfParks(
   index: RegistryIndex,
   parks: readonly RegistryPark[],
-): readonly Project[] {
+): readonly RegistryProject[] {
   return parks.flatMap((park) => index.projectsByPark.get(park.properties.id) ?? []);
 }
 

@@ -4,10 +4,11 @@ import type {
   Cluster,
   ParkKind,
   ParkLevel,
-  ParkProperties,
-  Project,
+  ExplorerRegistry,
+  ParkSummary,
   Registry,
   RegistryPark,
+  RegistryProject,
 } from '../data/schema';
 import type { TilesOrigin } from '../data/tiledRegistry';
 
@@ -25,7 +26,7 @@ export type ClusterId = Cluster['id'];
  * 一园区一主导产业 is about designated lead industries, and counting report prose would make every
  * park belong to half the chains.
  */
-export function parkChains(park: ParkProperties): readonly ChainId[] {
+export function parkChains(park: Pick<ParkSummary, 'lead'>): readonly ChainId[] {
   return park.lead;
 }
 
@@ -58,7 +59,7 @@ const CHINESE_COLLATOR = new Intl.Collator('zh-Hans-CN');
  * elevated-management parks, then linked parks), then by level (national → county), then by
  * Chinese name in pinyin order, then by id so that the order is total.
  */
-export function compareParks(a: ParkProperties, b: ParkProperties): number {
+export function compareParks(a: ParkSummary, b: ParkSummary): number {
   return (
     (KIND_RANK.get(a.kind) ?? PARK_KINDS.length) - (KIND_RANK.get(b.kind) ?? PARK_KINDS.length) ||
     (LEVEL_RANK.get(a.level) ?? PARK_LEVELS.length) -
@@ -69,7 +70,7 @@ export function compareParks(a: ParkProperties, b: ParkProperties): number {
 }
 
 /** Projects within a park: by Chinese name in pinyin order, then by id. */
-export function compareProjects(a: Project, b: Project): number {
+export function compareProjects(a: RegistryProject, b: RegistryProject): number {
   return CHINESE_COLLATOR.compare(a.name.zh, b.name.zh) || compareIds(a.id, b.id);
 }
 
@@ -99,7 +100,7 @@ function inListOrder(parks: readonly RegistryPark[]): boolean {
  */
 export interface RegistryIndex {
   /** The registry this index was built from. */
-  readonly registry: Registry<RegistryPark>;
+  readonly registry: ExplorerRegistry;
   /**
    * Where a tiled registry's files are and when it was validated; null for a registry loaded
    * whole (geo/, `?data=DIR/`), whose parks all carry their geometry.
@@ -120,9 +121,9 @@ export interface RegistryIndex {
   /** Each cluster's chains, in registry order (see {@link chainsByCluster}). */
   readonly chainsByCluster: ReadonlyMap<ClusterId, readonly Chain[]>;
   /** Projects by id. */
-  readonly projectById: ReadonlyMap<string, Project>;
+  readonly projectById: ReadonlyMap<string, RegistryProject>;
   /** Each park's projects in {@link compareProjects} order; every park has an entry. */
-  readonly projectsByPark: ReadonlyMap<string, readonly Project[]>;
+  readonly projectsByPark: ReadonlyMap<string, readonly RegistryProject[]>;
   /** Each main zone's linked parks (一区多园) in list order; only zones with linked parks appear. */
   readonly linkedParksByZone: ReadonlyMap<string, readonly RegistryPark[]>;
 }
@@ -132,14 +133,16 @@ export interface RegistryIndex {
  * `tiles` is given for a tiled registry (its parks then have no geometry in memory).
  */
 export function indexRegistry(
-  registry: Registry<RegistryPark>,
+  registry: ExplorerRegistry,
   tiles: TilesOrigin | null = null,
 ): RegistryIndex {
   const parks = inListOrder(registry.parks)
     ? [...registry.parks]
     : [...registry.parks].sort((a, b) => compareParks(a.properties, b.properties));
 
-  const projectsByPark = new Map<string, Project[]>(parks.map((park) => [park.properties.id, []]));
+  const projectsByPark = new Map<string, RegistryProject[]>(
+    parks.map((park) => [park.properties.id, []]),
+  );
   for (const project of registry.projects)
     if (project.park !== null) projectsByPark.get(project.park)?.push(project);
   for (const list of projectsByPark.values()) list.sort(compareProjects);
@@ -171,7 +174,10 @@ export function indexRegistry(
 }
 
 /** The chains of a park as records, in the park's `lead` order; unknown ids are skipped. */
-export function parkChainRecords(index: RegistryIndex, park: ParkProperties): readonly Chain[] {
+export function parkChainRecords(
+  index: RegistryIndex,
+  park: Pick<ParkSummary, 'lead'>,
+): readonly Chain[] {
   return parkChains(park).flatMap((id) => {
     const chain = index.chainById.get(id);
     return chain ? [chain] : [];

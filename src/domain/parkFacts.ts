@@ -1,4 +1,4 @@
-import type { RegistryPark, ParkProperties, Project } from '../data/schema';
+import type { ParkSummary, RegistryPark, RegistryProject } from '../data/schema';
 import { parkChains, type ChainId, type ClusterId, type RegistryIndex } from './membership';
 
 /** Projects counted together: how many, their known investment, and how many lack one. */
@@ -22,14 +22,14 @@ export function emptyProjectTotals(): MutableProjectTotals {
 }
 
 /** Adds one project to running totals. */
-function addProject(into: MutableProjectTotals, project: Project): void {
+function addProject(into: MutableProjectTotals, project: RegistryProject): void {
   into.count += 1;
   if (project.investment_cny_100m === null) into.unknownInvestmentCount += 1;
   else into.investmentCny100m += project.investment_cny_100m;
 }
 
 /** Counts projects and sums their known investment. */
-export function projectTotals(projects: readonly Project[]): ProjectTotals {
+export function projectTotals(projects: readonly RegistryProject[]): ProjectTotals {
   const totals = emptyProjectTotals();
   for (const project of projects) addProject(totals, project);
   return totals;
@@ -52,7 +52,7 @@ export interface LeadFocus {
 }
 
 /** The share of a park's projects, and of their known investment, that fall in its lead chains. */
-export function leadFocus(park: ParkProperties, projects: readonly Project[]): LeadFocus {
+export function leadFocus(park: ParkSummary, projects: readonly RegistryProject[]): LeadFocus {
   const lead = new Set(parkChains(park));
   let projectsInLead = 0;
   let investment = 0;

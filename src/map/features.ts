@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Point, Polygon, MultiPolygon } from 'geojson';
-import type { ParkFeature, Project } from '../data/schema';
+import type { ParkFeature, RegistryProject } from '../data/schema';
 import { labelPoint } from '../geometry/labelPoint';
 import { parkChains } from '../domain/membership';
 
@@ -67,10 +67,10 @@ export function toMapLabels(
 
 /** Projects with a known location, as points coloured by their chain. */
 export function toMapProjects(
-  projects: readonly Project[],
+  projects: readonly RegistryProject[],
 ): FeatureCollection<Point, { id: string; park: string; chain_a: string; name_zh: string }> {
   const located = projects.filter(
-    (project): project is Project & { location: [number, number]; park: string } =>
+    (project): project is RegistryProject & { location: [number, number]; park: string } =>
       project.location !== undefined && project.park !== null,
   );
   return {

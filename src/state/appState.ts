@@ -1,5 +1,5 @@
 import { batch, createMemo, createSignal, type Accessor } from 'solid-js';
-import type { Registry, RegistryPark } from '../data/schema';
+import type { ExplorerRegistry, RegistryPark } from '../data/schema';
 import * as filters from '../domain/filter';
 import type { FilterState } from '../domain/filter';
 import type { Lang } from '../domain/i18n';
@@ -13,7 +13,7 @@ import { createChainViewState, type ChainViewState } from './chainState';
  * context.ts, the explorer creates it, and nothing here knows a component or the map.
  */
 export interface AppState {
-  readonly registry: Registry<RegistryPark>;
+  readonly registry: ExplorerRegistry;
   /** The registry's lookups and every fact derived from it (areas, lead focus, projects by park). */
   readonly index: RegistryView;
   readonly filter: Accessor<FilterState>;

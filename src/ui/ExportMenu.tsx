@@ -1,8 +1,7 @@
 import { Show, createSignal, type JSX } from 'solid-js';
-import { hasGeometry } from '../data/registryPark';
+import { parkRecordsOf, type ParkRecord, type ParkRecords } from '../data/parkRecords';
 import { useAppState } from '../state/context';
-import { parksCsv, parksGeoJson, projectsCsv } from '../domain/exportData';
-import { projectsOfParks } from '../domain/filter';
+import { fullProjectsOf, parksCsv, parksGeoJson, projectsCsv } from '../domain/exportData';
 import { t } from '../domain/i18n';
 import type { MapController } from '../map/controller';
 import { downloadFile, todayStamp } from './download';
@@ -11,7 +10,11 @@ import { loadQrEncoder } from './qr/qr';
 import ShareQr from './qr/ShareQr';
 
 /** Copy link, its QR code, exports of what is filtered (CSV, GeoJSON, PNG) and print. */
-export default function ExportMenu(props: { controller: MapController | undefined }): JSX.Element {
+export default function ExportMenu(props: {
+  controller: MapController | undefined;
+  /** Where the exported parks' full records come from (a tiled registry's park files). */
+  records: ParkRecords;
+}): JSX.Element {
   const state = useAppState();
   const lang = (): 'zh' | 'en' => state.lang();
   const [message, setMessage] = createSignal('');
@@ -28,33 +31,57 @@ export default function ExportMenu(props: { controller: MapController | undefine
     }
   };
   /**
-   * The boundaries of what is filtered. A tiled registry holds no geometry in memory: each park's
-   * exact shape is fetched from its own file then (data/tiledRegistry.ts), not rebuilt from the
-   * tiles, whose shapes are clipped and simplified.
+   * The full records of what is filtered. A tiled registry holds only summaries and no geometry
+   * in memory: each park's record and exact shape are read from its own file then
+   * (data/parkFile.ts), not rebuilt from the tiles, whose shapes are clipped and simplified, so the
+   * exports equal those of the same registry loaded whole. Null (with the reason shown) when a file
+   * could not be read.
    */
-  const exportGeoJson = async (): Promise<void> => {
-    const parks = state.visibleParks();
-    const tiles = state.index.tiles;
-    let features = parks.filter(hasGeometry);
-    if (tiles) {
-      const [{ parkFeaturesOf }, { tt }] = await Promise.all([
-        import('../data/tiledRegistry'),
-        import('./tiles/strings'),
-      ]);
-      setMessage(tt('tiles.readingGeometry', lang(), { count: parks.length }));
-      try {
-        features = await parkFeaturesOf(tiles, parks);
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        setMessage(tt('tiles.exportFailed', lang(), { reason }));
-        return;
-      }
-      setMessage('');
+  const visibleRecords = async (): Promise<ParkRecord[] | null> => {
+    const ids = state.visibleParks().map((park) => park.properties.id);
+    const strings = state.index.tiles ? await import('./tiles/strings') : null;
+    if (strings) setMessage(strings.tt('tiles.readingRecords', lang(), { count: ids.length }));
+    try {
+      const records = await parkRecordsOf(props.records, ids);
+      if (strings) setMessage('');
+      return records;
+    } catch (error) {
+      const { tt } = strings ?? (await import('./tiles/strings'));
+      const reason = error instanceof Error ? error.message : String(error);
+      setMessage(tt('tiles.exportFailed', lang(), { reason }));
+      return null;
     }
+  };
+  const exportParksCsv = async (): Promise<void> => {
+    const records = await visibleRecords();
+    if (!records) return;
+    downloadFile(
+      `zhenjiang-parks-${stamp()}.csv`,
+      parksCsv(
+        records.map((record) => record.park),
+        state.index,
+        lang(),
+        (park) => state.index.areaOf(park.properties.id),
+      ),
+      'text/csv;charset=utf-8',
+    );
+  };
+  const exportGeoJson = async (): Promise<void> => {
+    const records = await visibleRecords();
+    if (!records) return;
     downloadFile(
       `zhenjiang-parks-${stamp()}.geojson`,
-      parksGeoJson(features),
+      parksGeoJson(records.map((record) => record.park)),
       'application/geo+json',
+    );
+  };
+  const exportProjectsCsv = async (): Promise<void> => {
+    const records = await visibleRecords();
+    if (!records) return;
+    downloadFile(
+      `zhenjiang-projects-${stamp()}.csv`,
+      projectsCsv(fullProjectsOf(state.index, records), state.index, lang()),
+      'text/csv;charset=utf-8',
     );
   };
   const exportPng = async (): Promise<void> => {
@@ -91,33 +118,13 @@ export default function ExportMenu(props: { controller: MapController | undefine
         >
           {t('qr.show', lang())}
         </button>
-        <button
-          type="button"
-          onClick={() =>
-            downloadFile(
-              `zhenjiang-parks-${stamp()}.csv`,
-              parksCsv(state.visibleParks(), state.index, lang(), (park) =>
-                state.index.areaOf(park.properties.id),
-              ),
-              'text/csv;charset=utf-8',
-            )
-          }
-        >
+        <button type="button" onClick={() => void exportParksCsv()}>
           {t('common.exportParksCsv', lang())}
         </button>
         <button type="button" onClick={() => void exportGeoJson()}>
           {t('common.exportGeoJson', lang())}
         </button>
-        <button
-          type="button"
-          onClick={() =>
-            downloadFile(
-              `zhenjiang-projects-${stamp()}.csv`,
-              projectsCsv(projectsOfParks(state.index, state.visibleParks()), state.index, lang()),
-              'text/csv;charset=utf-8',
-            )
-          }
-        >
+        <button type="button" onClick={() => void exportProjectsCsv()}>
           {t('common.exportProjectsCsv', lang())}
         </button>
         <button type="button" disabled={!props.controller} onClick={() => void exportPng()}>

@@ -1,4 +1,4 @@
-import { For, Show, createSignal, lazy, type JSX } from 'solid-js';
+import { For, Show, createMemo, createSignal, lazy, type JSX } from 'solid-js';
 import type { Project } from '../data/schema';
 import { formatInvestment, nameIn, t, type I18nKey } from '../domain/i18n';
 import { useAppState } from '../state/context';
@@ -12,16 +12,23 @@ const ProjectEditor = lazy(() => import('./projects/ProjectEditor'));
 
 /**
  * A park's projects in its detail panel: status, year, investment, sources, "show on map", and —
- * where the explorer can store edits — add, edit and delete through the project form.
+ * where the explorer can store edits — add, edit and delete through the project form. The list is
+ * the index's (summaries); a project's note, bases and sources show once `records` has its full
+ * record (at once for a registry loaded whole, from the park's file for a tiled one).
  */
 export default function ParkProjects(props: {
   parkId: string;
+  /** The full records of the park's projects; undefined while they are read. */
+  records: readonly Project[] | undefined;
   editing?: ProjectEditing;
   onShowProject: (id: string) => void;
 }): JSX.Element {
   const state = useAppState();
   const lang = (): 'zh' | 'en' => state.lang();
   const projects = () => state.index.projectsByPark.get(props.parkId) ?? [];
+  const fullById = createMemo(
+    () => new Map((props.records ?? []).map((project) => [project.id, project])),
+  );
   // null: no form; 'new': adding; a project: editing it.
   const [form, setForm] = createSignal<Project | 'new' | null>(null);
   let addButton: HTMLButtonElement | undefined;
@@ -89,6 +96,7 @@ export default function ParkProjects(props: {
           <For each={projects()}>
             {(project) => {
               const chain = state.index.chainById.get(project.chain);
+              const full = (): Project | undefined => fullById().get(project.id);
               return (
                 <li
                   class="project"
@@ -105,11 +113,11 @@ export default function ParkProjects(props: {
                         ? t('investmentUnknown', lang())
                         : formatInvestment(project.investment_cny_100m, lang())}
                     </span>
-                    <Show when={project.park_basis === 'inferred'}>
+                    <Show when={full()?.park_basis === 'inferred'}>
                       <span class="basis">{t('parkInferred', lang())}</span>
                     </Show>
                   </div>
-                  <Show when={project.note}>
+                  <Show when={full()?.note}>
                     {(note) => <p class="muted small">{note()[lang()]}</p>}
                   </Show>
                   <Show when={project.location}>
@@ -121,22 +129,28 @@ export default function ParkProjects(props: {
                       {t('showOnMap', lang())}
                     </button>
                   </Show>
-                  <Show when={props.editing && form() === null}>
-                    <button
-                      type="button"
-                      class="link-button"
-                      aria-label={te('edit.editNamed', lang(), {
-                        name: nameIn(project.name, lang()),
-                      })}
-                      onClick={() => setForm(project)}
-                    >
-                      {te('edit.edit', lang())}
-                    </button>
+                  <Show when={props.editing && form() === null && full()}>
+                    {(editable) => (
+                      <button
+                        type="button"
+                        class="link-button"
+                        aria-label={te('edit.editNamed', lang(), {
+                          name: nameIn(project.name, lang()),
+                        })}
+                        onClick={() => setForm(editable())}
+                      >
+                        {te('edit.edit', lang())}
+                      </button>
+                    )}
                   </Show>
-                  <details class="project-sources">
-                    <summary>{t('sources', lang())}</summary>
-                    <Sources sources={project.sources} lang={lang()} />
-                  </details>
+                  <Show when={full()}>
+                    {(whole) => (
+                      <details class="project-sources">
+                        <summary>{t('sources', lang())}</summary>
+                        <Sources sources={whole().sources} lang={lang()} />
+                      </details>
+                    )}
+                  </Show>
                 </li>
               );
             }}

@@ -28,7 +28,12 @@ function renderList(editing?: ProjectEditing): void {
   });
   render(() => (
     <AppStateContext.Provider value={state}>
-      <ParkProjects parkId="gt" editing={editing} onShowProject={() => undefined} />
+      <ParkProjects
+        parkId="gt"
+        records={shipped.registry.projects.filter((project) => project.park === 'gt')}
+        editing={editing}
+        onShowProject={() => undefined}
+      />
     </AppStateContext.Provider>
   ));
 }

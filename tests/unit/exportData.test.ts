@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { hasGeometry } from '../../src/data/registryPark';
 import type { ParkFeature, RegistryPark } from '../../src/data/schema';
+import { wholeParkRecords } from '../../src/data/parkRecords';
 import {
   BOM,
   csvField,
+  fullProjectsOf,
   parksCsv,
   parksGeoJson,
   projectsCsv,
@@ -129,7 +131,7 @@ describe('toCsv', () => {
 });
 
 describe('parksCsv', () => {
-  const parks = visibleParks(index, ALL);
+  const parks = visibleParks(index, ALL).filter(hasGeometry);
 
   it('has bilingual headers: the label in the language, then the stable key', () => {
     expect(readCsv(parksCsv(parks, index, 'zh', computedArea)).header).toEqual([
@@ -232,19 +234,38 @@ describe('parksCsv', () => {
       },
     );
     const small = indexRegistry(buildRegistry({ parks: [tricky] }));
-    const zh = readCsv(parksCsv(small.parks, small, 'zh', () => 0.004)).rows[0];
+    const zh = readCsv(parksCsv(small.parks.filter(hasGeometry), small, 'zh', () => 0.004)).rows[0];
     expect(zh?.[1]).toBe('\'=HYPERLINK("http://x","点我"),\n第二行');
     expect(zh?.[2]).toBe("'-2+3");
     expect(zh?.[8]).toBe("'@SUM(A1)");
     expect(zh?.[12]).toBe('0');
     expect(zh?.[17]).toBe('Report, "quoted"\r\nsecond line <https://example.com/a>');
-    const en = readCsv(parksCsv(small.parks, small, 'en', () => 0)).rows[0];
+    const en = readCsv(parksCsv(small.parks.filter(hasGeometry), small, 'en', () => 0)).rows[0];
     expect(en?.[8]).toBe("'\tTab");
   });
 });
 
 describe('projectsCsv', () => {
-  const projects = projectsOfParks(index, visibleParks(index, ALL));
+  const records = wholeParkRecords(registry);
+  const projects = fullProjectsOf(
+    index,
+    visibleParks(index, ALL).map((park) => {
+      const record = records.now(park.properties.id);
+      if (!record) throw new Error(`no record of ${park.properties.id}`);
+      return record;
+    }),
+  );
+
+  it('takes the full records in the order of projectsOfParks, and names a missing one', () => {
+    expect(projects.map((project) => project.id)).toEqual(
+      projectsOfParks(index, visibleParks(index, ALL)).map((project) => project.id),
+    );
+    const gt = records.now(PARK.guantang);
+    if (!gt) throw new Error('no record of gt');
+    expect(() => fullProjectsOf(index, [{ ...gt, projects: gt.projects.slice(1) }])).toThrow(
+      `the record of park gt has no project ${gt.projects[0]?.id ?? '?'}`,
+    );
+  });
 
   it('writes the projects in the order given, with park and chain names', () => {
     const { header, rows } = readCsv(projectsCsv(projects, index, 'zh'));

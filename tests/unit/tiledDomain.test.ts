@@ -1,6 +1,6 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import type { Registry, RegistryPark, TiledPark } from '../../src/data/schema';
+import type { ExplorerRegistry, RegistryPark, TiledPark } from '../../src/data/schema';
 import type { TilesOrigin } from '../../src/data/tiledRegistry';
 import { defaultFilter, visibleParks } from '../../src/domain/filter';
 import { indexRegistry } from '../../src/domain/membership';
@@ -20,7 +20,9 @@ import { registry } from '../fixtures/sampleRegistry';
 const ORIGIN: TilesOrigin = {
   indexUrl: 'http://example.test/reg/index.json',
   archiveUrl: 'http://example.test/reg/tiles.pmtiles',
-  geometryBaseUrl: 'http://example.test/reg/park-geometry/',
+  indexFile: 'reg/index.json',
+  parkFilesUrl: 'http://example.test/reg/park-records/',
+  parkFilesName: 'reg/park-records/',
   validated: {
     at: '2026-12-01T08:00:00.000Z',
     by: 'npm run tiles',
@@ -37,7 +39,7 @@ const tiledParks: TiledPark[] = registry.parks.map((park, i) => ({
   geometry: null,
   measured: { bbox: [100 + i, 10, 101 + i, 11 + i], areaKm2: 1000 + i, label: [100.5 + i, 10.5] },
 }));
-const tiled: Registry<RegistryPark> = { ...registry, parks: tiledParks };
+const tiled: ExplorerRegistry = { ...registry, parks: tiledParks };
 
 /** Measures that fail the test if anything asks them: a tiled park has no geometry to measure. */
 const UNUSED: ParkMeasures = {

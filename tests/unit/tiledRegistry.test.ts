@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  loadTiledRegistry,
-  parkFeaturesOf,
-  parkGeometryUrl,
-  readTilesIndex,
-  type TiledRegistry,
-} from '../../src/data/tiledRegistry';
+import { loadTiledRegistry, readTilesIndex } from '../../src/data/tiledRegistry';
 import { TILES_INDEX_FORMAT } from '../../src/data/tilesIndex';
 
 const URL_ = 'https://example.test/app/reg/index.json';
@@ -19,7 +13,8 @@ const park = (id: string, extra: Record<string, unknown> = {}): Record<string, u
   district: '京口区',
   boundary: 'schematic',
   lead: ['aerospace'],
-  sources: [{ title: 't' }],
+  zone: null,
+  area_km2: null,
   bbox: [119, 32, 119.1, 32.1],
   area_km2_computed: 12.5,
   label: [119.05, 32.05],
@@ -35,7 +30,7 @@ const index = (change: Record<string, unknown> = {}): Record<string, unknown> =>
     sha256: {},
   },
   tiles: 'tiles.pmtiles',
-  park_geometry: 'park-geometry',
+  park_records: 'park-records',
   bounds: [119, 32, 119.1, 32.1],
   max_zoom: 14,
   clusters: [],
@@ -67,9 +62,8 @@ describe('readTilesIndex', () => {
     expect(first?.properties).not.toHaveProperty('area_km2_computed');
     expect(read.value.registry.asOf).toBe('2026-11');
     expect(read.value.origin.archiveUrl).toBe('https://example.test/app/reg/tiles.pmtiles');
-    expect(parkGeometryUrl(read.value.origin, 'a')).toBe(
-      'https://example.test/app/reg/park-geometry/a.geojson',
-    );
+    expect(read.value.origin.parkFilesUrl).toBe('https://example.test/app/reg/park-records/');
+    expect(read.value.origin.parkFilesName).toBe('reg/park-records/');
   });
 
   it('refuses what is not an index, naming the file', () => {
@@ -81,7 +75,11 @@ describe('readTilesIndex', () => {
 
   it('refuses an index of another format and says how to get one it reads', () => {
     expect(refused(index({ format: 'zpe-tiles-index/1' }))).toBe(
-      'reg/index.json has format "zpe-tiles-index/1", but this app reads "zpe-tiles-index/2"; cut the tiles again with npm run tiles',
+      'reg/index.json has format "zpe-tiles-index/1", but this app reads "zpe-tiles-index/3"; cut the tiles again with npm run tiles',
+    );
+    // Version 2 carried every park's full record; its folder held geometry only.
+    expect(refused(index({ format: 'zpe-tiles-index/2', park_geometry: 'park-geometry' }))).toBe(
+      'reg/index.json has format "zpe-tiles-index/2", but this app reads "zpe-tiles-index/3"; cut the tiles again with npm run tiles',
     );
   });
 
@@ -100,7 +98,7 @@ describe('readTilesIndex', () => {
   it('refuses an archive or folder that is not beside the index', () => {
     expect(refused(index({ tiles: '../other/tiles.pmtiles' }))).toMatch(/has no "tiles" file/);
     expect(refused(index({ tiles: 'https://evil.test/t.pmtiles' }))).toMatch(/has no "tiles"/);
-    expect(refused(index({ park_geometry: '/abs' }))).toMatch(/"park_geometry"/);
+    expect(refused(index({ park_records: '/abs' }))).toMatch(/"park_records"/);
   });
 
   it('refuses a missing validation record and a project without a chain', () => {
@@ -132,38 +130,5 @@ describe('loadTiledRegistry', () => {
   it('reads a good index', async () => {
     const read = await loadTiledRegistry(URL_, FILE, () => respond(JSON.stringify(index())));
     expect(read.ok && read.value.registry.parks.map((p) => p.properties.id)).toEqual(['a', 'b']);
-  });
-});
-
-describe('parkFeaturesOf', () => {
-  const origin = (): TiledRegistry => {
-    const read = readTilesIndex(index(), URL_, FILE);
-    if (!read.ok) throw new Error(read.message);
-    return read.value;
-  };
-
-  it("puts each park file's exact geometry under the index's properties, in order", async () => {
-    const { registry, origin: where } = origin();
-    const asked: string[] = [];
-    const features = await parkFeaturesOf(where, registry.parks, (input) => {
-      const url = String(input);
-      asked.push(url);
-      const id = /\/(\w+)\.geojson$/.exec(url)?.[1] ?? '';
-      const geometry = { type: 'Polygon', coordinates: [[[id.length, 0]]] };
-      return respond(JSON.stringify({ type: 'Feature', properties: {}, geometry }));
-    });
-    expect(features.map((feature) => feature.properties.id)).toEqual(['a', 'b']);
-    expect(features[0]?.geometry.type).toBe('Polygon');
-    expect(asked.sort()).toEqual([
-      'https://example.test/app/reg/park-geometry/a.geojson',
-      'https://example.test/app/reg/park-geometry/b.geojson',
-    ]);
-  });
-
-  it('names the file that is missing', async () => {
-    const { registry, origin: where } = origin();
-    await expect(parkFeaturesOf(where, registry.parks, () => respond('', 404))).rejects.toThrow(
-      'could not load park-geometry/a.geojson: HTTP 404',
-    );
   });
 });

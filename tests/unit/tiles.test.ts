@@ -1,12 +1,12 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { describe, expect, it } from 'vitest';
-import type { ParkFeature } from '../../src/data/schema';
-import type { TilesIndex } from '../../src/data/tilesIndex';
+import type { ParkFeature, Project } from '../../src/data/schema';
+import type { ParkFile, TilesIndex } from '../../src/data/tilesIndex';
 import { compareParks } from '../../src/domain/membership';
 import { main } from '../../scripts/tiles';
 
@@ -51,7 +51,7 @@ function tileOf(lon: number, lat: number, z: number): [number, number] {
 }
 
 describe('npm run tiles', () => {
-  it('writes an index with every park and project of the registry, and when it was validated', async () => {
+  it('writes an index with every park and project of the registry as summaries, and when it was validated', async () => {
     const dir = copyOfValid();
     const { code, lines } = await run([dir]);
     expect(code, lines.join('\n')).toBe(0);
@@ -59,13 +59,40 @@ describe('npm run tiles', () => {
       JSON.parse(readFileSync(join(dir, 'parks.geojson'), 'utf8')) as { features: ParkFeature[] }
     ).features;
     const projects = (
-      JSON.parse(readFileSync(join(dir, 'projects.json'), 'utf8')) as { projects: unknown[] }
+      JSON.parse(readFileSync(join(dir, 'projects.json'), 'utf8')) as { projects: Project[] }
     ).projects;
     const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as TilesIndex;
     // Every park, in the list's order (the app then need not sort them at start-up).
     const listOrder = [...parks].sort((a, b) => compareParks(a.properties, b.properties));
     expect(index.parks.map((park) => park.id)).toEqual(listOrder.map((park) => park.properties.id));
-    expect(index.projects).toEqual(projects);
+    // What only the detail and the exports show stays out of the index: it is in the park files.
+    const detailOnly = ['sources', 'note', 'boundary_note', 'industries', 'kind_basis'];
+    for (const park of index.parks) {
+      for (const key of [...detailOnly, 'lead_basis', 'area_basis', 'as_of', 'aliases'])
+        expect(park, `${park.id}.${key}`).not.toHaveProperty(key);
+      const whole = parks.find((p) => p.properties.id === park.id)!.properties;
+      for (const key of ['name', 'kind', 'zone', 'level', 'district', 'lead', 'boundary'] as const)
+        expect(park[key], `${park.id}.${key}`).toEqual(whole[key]);
+      expect(park.area_km2).toBe(whole.area_km2);
+    }
+    expect(index.projects.map((project) => project.id)).toEqual(projects.map((p) => p.id));
+    const withoutPark = projects.filter((project) => project.park === null);
+    expect(withoutPark.length).toBeGreaterThan(0);
+    for (const [i, project] of index.projects.entries()) {
+      const whole = projects[i]!;
+      if (whole.park === null) {
+        // No park file to hold it: the project stays whole in the index.
+        expect(project).toEqual(whole);
+        continue;
+      }
+      for (const key of ['sources', 'note', 'park_basis', 'chain_basis', 'confidence'])
+        expect(project, `${whole.id}.${key}`).not.toHaveProperty(key);
+      const { id, name, park, chain, segment, status, year, investment_cny_100m } = whole;
+      expect(project).toMatchObject({ id, name, park, chain, segment, status, year });
+      expect(project.investment_cny_100m).toBe(investment_cny_100m);
+      if (whole.location) expect(project.location).toEqual(whole.location);
+    }
+    expect(readFileSync(join(dir, 'index.json'), 'utf8')).not.toContain('"boundary_note"');
     expect(index.validated.at).toBe(NOW.toISOString());
     // chains.json, parks.geojson, projects.json and firms.json.
     expect(Object.keys(index.validated.sha256)).toHaveLength(4);
@@ -81,7 +108,7 @@ describe('npm run tiles', () => {
     }
   });
 
-  it("carries the chains and firms, and writes each park's exact geometry to its own file", async () => {
+  it("carries the chains and firms, and writes each park's full record, exact geometry, projects and cut to its own file", async () => {
     const dir = copyOfValid();
     expect((await run([dir])).code).toBe(0);
     const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as TilesIndex;
@@ -91,7 +118,7 @@ describe('npm run tiles', () => {
     const firms = JSON.parse(readFileSync(join(dir, 'firms.json'), 'utf8')) as {
       firms: { id: string }[];
     };
-    expect(index.format).toBe('zpe-tiles-index/2');
+    expect(index.format).toBe('zpe-tiles-index/3');
     expect(index.chains.map((chain) => chain.id)).toEqual(chains.chains.map((chain) => chain.id));
     expect(index.firms.map((firm) => firm.id)).toEqual(firms.firms.map((firm) => firm.id));
     expect(Object.keys(index.validated.sha256).sort()).toEqual([
@@ -103,20 +130,39 @@ describe('npm run tiles', () => {
     const parks = (
       JSON.parse(readFileSync(join(dir, 'parks.geojson'), 'utf8')) as { features: ParkFeature[] }
     ).features;
+    const projects = (
+      JSON.parse(readFileSync(join(dir, 'projects.json'), 'utf8')) as { projects: Project[] }
+    ).projects;
+    expect(index.park_records).toBe('park-records');
     for (const park of parks) {
-      const file = join(dir, index.park_geometry, `${park.properties.id}.geojson`);
-      const written = JSON.parse(readFileSync(file, 'utf8')) as ParkFeature;
+      const file = join(dir, index.park_records, `${park.properties.id}.geojson`);
+      const written = JSON.parse(readFileSync(file, 'utf8')) as ParkFile;
+      expect(written.type).toBe('Feature');
+      expect(written.properties).toEqual(park.properties);
       expect(written.geometry).toEqual(park.geometry);
+      expect(written.projects).toEqual(projects.filter((p) => p.park === park.properties.id));
+      expect(written.validated_at).toBe(index.validated.at);
     }
   });
 
-  it('replaces the geometry folder whole: a park removed from the registry leaves no file', async () => {
+  it('replaces the park folder whole: a park removed from the registry leaves no file', async () => {
     const dir = copyOfValid();
-    const stale = join(dir, 'park-geometry');
+    const stale = join(dir, 'park-records');
     expect((await run([dir])).code).toBe(0);
     writeFileSync(join(stale, 'gone.geojson'), '{}');
     expect((await run([dir])).code).toBe(0);
     expect(existsSync(join(stale, 'gone.geojson'))).toBe(false);
+  });
+
+  it("leaves an older cut's geometry folder alone and says it is no longer read", async () => {
+    const dir = copyOfValid();
+    const legacy = join(dir, 'park-geometry');
+    mkdirSync(legacy);
+    writeFileSync(join(legacy, 'a.geojson'), '{}');
+    const { code, lines } = await run([dir]);
+    expect(code).toBe(0);
+    expect(existsSync(join(legacy, 'a.geojson'))).toBe(true);
+    expect(lines.join('\n')).toMatch(/park-geometry\/ is from an older cut .* no longer read/);
   });
 
   it('puts each park into the archive tile under its label point', async () => {

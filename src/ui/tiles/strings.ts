@@ -14,10 +14,19 @@ export const TILES_STRINGS = {
     zh: '这是切片数据（index.json），只能通过命令行维护：npm run import、npm run import-projects，然后 npm run tiles。',
     en: 'This is a tiled registry (index.json), maintained through the command line: npm run import, npm run import-projects, then npm run tiles.',
   },
-  'tiles.readingGeometry': {
-    zh: '正在读取 {count} 个园区的边界…',
-    en: 'Reading the boundaries of {count} parks…',
+  'tiles.readingRecords': {
+    zh: '正在读取 {count} 个园区的完整记录…',
+    en: 'Reading the full records of {count} parks…',
   },
+  'tiles.recordLoading': {
+    zh: '正在读取此园区的完整记录（来源、备注、项目来源）：{file}…',
+    en: 'Loading this park’s full record (sources, notes, project sources): {file}…',
+  },
+  'tiles.recordFailed': {
+    zh: '无法读取此园区的完整记录：{reason}',
+    en: 'This park’s full record could not be read: {reason}',
+  },
+  'tiles.retry': { zh: '重试', en: 'Retry' },
   'tiles.exportFailed': { zh: '导出失败：{reason}', en: 'Export failed: {reason}' },
 } as const satisfies Record<string, Bilingual>;
 
