@@ -1,4 +1,4 @@
-import { parkFileName, type ParkRecordRead } from './parkRecords';
+import { parkFileName, type ParkRecordRead } from './parkRecord';
 import type { ParkFeature, ParkGeometry, ParkProperties, Project } from './schema';
 import type { TilesOrigin } from './tiledRegistry';
 

@@ -1,5 +1,6 @@
 import { Show, createSignal, type JSX } from 'solid-js';
-import { parkRecordsOf, type ParkRecord, type ParkRecords } from '../data/parkRecords';
+import type { ParkRecord } from '../data/parkRecord';
+import { parkRecordsOf, type ParkRecords } from '../data/parkRecords';
 import { useAppState } from '../state/context';
 import { fullProjectsOf, parksCsv, parksGeoJson, projectsCsv } from '../domain/exportData';
 import { t } from '../domain/i18n';

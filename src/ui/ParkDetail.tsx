@@ -1,5 +1,6 @@
 import { For, Show, createSignal, lazy, onCleanup, onMount, untrack, type JSX } from 'solid-js';
-import type { ParkRecord, ParkRecordRead, ParkRecords } from '../data/parkRecords';
+import type { ParkRecord, ParkRecordRead } from '../data/parkRecord';
+import type { ParkRecords } from '../data/parkRecords';
 import { useAppState } from '../state/context';
 import type { ParkProperties, ParkSummary, RegistryPark } from '../data/schema';
 import {

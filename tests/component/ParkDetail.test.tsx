@@ -1,11 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
 import { describe, expect, it } from 'vitest';
-import {
-  wholeParkRecords,
-  type ParkRecord,
-  type ParkRecordRead,
-  type ParkRecords,
-} from '../../src/data/parkRecords';
+import type { ParkRecord, ParkRecordRead } from '../../src/data/parkRecord';
+import { wholeParkRecords, type ParkRecords } from '../../src/data/parkRecords';
 import type { ExplorerRegistry, TiledPark } from '../../src/data/schema';
 import type { TilesOrigin } from '../../src/data/tiledRegistry';
 import { defaultFilter } from '../../src/domain/filter';

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadParkFile, parkFileUrl } from '../../src/data/parkFile';
-import {
-  parkRecordsOf,
-  tiledParkRecords,
-  wholeParkRecords,
-  type ParkRecordRead,
-} from '../../src/data/parkRecords';
+import type { ParkRecordRead } from '../../src/data/parkRecord';
+import { parkRecordsOf, tiledParkRecords, wholeParkRecords } from '../../src/data/parkRecords';
 import type { TilesOrigin } from '../../src/data/tiledRegistry';
 import { registry } from '../fixtures/sampleRegistry';
 
