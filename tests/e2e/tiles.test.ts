@@ -26,6 +26,10 @@ import {
 
 const PARKS = 1000;
 
+interface SourceRecord {
+  title: string;
+  url?: string;
+}
 interface ParkRecord {
   properties: {
     id: string;
@@ -33,6 +37,7 @@ interface ParkRecord {
     kind: string;
     lead: string[];
     district: string;
+    sources: SourceRecord[];
   };
   geometry: unknown;
 }
@@ -42,6 +47,7 @@ interface ProjectRecord {
   park: string | null;
   chain: string;
   segment: string | null;
+  sources: SourceRecord[];
 }
 interface FirmRecord {
   park: string | null;
@@ -56,6 +62,7 @@ interface ChainRecord {
 interface IndexRecord {
   validated: { at: string };
   parks: { id: string; bbox: number[]; area_km2_computed: number }[];
+  projects: { id: string; park: string | null }[];
 }
 
 let root = '';
@@ -66,6 +73,7 @@ let projects: ProjectRecord[] = [];
 let firms: FirmRecord[] = [];
 let chains: ChainRecord[] = [];
 let index: IndexRecord;
+let indexText = '';
 
 beforeAll(async () => {
   // The built app, file by file, beside the generated registry in reg/: the server has one root.
@@ -82,6 +90,7 @@ beforeAll(async () => {
   firms = read<{ firms: FirmRecord[] }>('firms.json').firms;
   chains = read<{ chains: ChainRecord[] }>('chains.json').chains;
   index = read<IndexRecord>('index.json');
+  indexText = readFileSync(join(dir, 'index.json'), 'utf8');
   server = await serveDist(root);
   browser = await launchBrowser();
 }, 180_000);
@@ -95,6 +104,10 @@ afterAll(async () => {
 const APP = (): string => `${server.url}?data=reg/index.json`;
 const SETTLE = { timeout: 30_000, interval: 250 };
 const sorted = (ids: Iterable<string>): string[] => [...ids].sort();
+
+/** A sources cell of the CSV exports, as the files' sources give it: "title <url>; …". */
+const sourcesCell = (sources: readonly SourceRecord[]): string =>
+  sources.map((s) => (s.url === undefined ? s.title : `${s.title} <${s.url}>`)).join('; ');
 
 /** RFC 4180 rows of a CSV export (after its byte-order mark): quoted cells may hold commas. */
 function readCsv(text: string): string[][] {
@@ -156,6 +169,8 @@ describe('the app on a tiled registry (?data=DIR/index.json)', () => {
         /^\/reg\/(parks\.geojson|chains\.json|projects\.json|firms\.json)$/.test(path),
       ),
     ).toEqual([]);
+    // No park's file is read until a park's detail or an export needs it.
+    expect(requested.filter((path) => path.startsWith('/reg/park-records/'))).toEqual([]);
     const note = await page.locator('.validated-note').innerText();
     const [, day, minute] = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(index.validated.at) ?? [];
     expect(note).toContain(`${day} ${minute} UTC`);
@@ -172,6 +187,17 @@ describe('the app on a tiled registry (?data=DIR/index.json)', () => {
     expect(await page.getByRole('button', { name: '导入官方边界' }).count()).toBe(0);
     expect(errors.messages).toEqual([]);
     await context.close();
+  });
+
+  it('the index carries no sources of parks or of projects in parks: those are in the park files', () => {
+    const withPark = new Set(projects.filter((p) => p.park !== null).map((p) => p.id));
+    expect(index.parks).toHaveLength(PARKS);
+    for (const park of index.parks) expect(park, park.id).not.toHaveProperty('sources');
+    for (const project of index.projects)
+      if (withPark.has(project.id)) expect(project, project.id).not.toHaveProperty('sources');
+    // Every park's source title names its park; none of them is in the index.
+    for (const park of parks)
+      for (const source of park.properties.sources) expect(indexText).not.toContain(source.title);
   });
 
   it('a filter hides exactly the right parks on the map and in the list, and the exports hold exactly those', async () => {
@@ -224,21 +250,39 @@ describe('the app on a tiled registry (?data=DIR/index.json)', () => {
     expect(sorted(geojson.features.map((f) => f.properties.id))).toEqual(ids);
     const exact = new Map(parks.map((park) => [park.properties.id, park.geometry]));
     // Each park's own file, not a shape rebuilt from (clipped, simplified) tiles.
-    for (const feature of geojson.features)
+    const whole = new Map(parks.map((park) => [park.properties.id, park.properties]));
+    for (const feature of geojson.features) {
       expect(feature.geometry).toEqual(exact.get(feature.properties.id));
+      // The full record from the park's file, as parks.geojson has it, sources and all.
+      expect(feature.properties).toEqual(whole.get(feature.properties.id));
+    }
     const [header = [], ...rows] = readCsv(await download('导出园区（CSV）'));
     expect(sorted(rows.map((row) => row[0] ?? ''))).toEqual(ids);
+    const sourcesColumn = header.findIndex((cell) => cell.endsWith('(sources)'));
+    expect(sourcesColumn).toBeGreaterThan(0);
+    for (const row of rows)
+      expect(row[sourcesColumn], row[0]).toBe(sourcesCell(whole.get(row[0] ?? '')!.sources));
     // The mapped area is the index's, to the CSV's two decimals.
     const areaColumn = header.findIndex((cell) => cell.endsWith('(computed_area_km2)'));
     expect(areaColumn).toBeGreaterThan(0);
     const areas = new Map(index.parks.map((p) => [p.id, p.area_km2_computed]));
     for (const row of rows)
       expect(Number(row[areaColumn]), row[0]).toBeCloseTo(areas.get(row[0] ?? '') ?? NaN, 2);
+    // The projects CSV: those parks' projects, each with its sources from its park's file.
+    const [projectHeader = [], ...projectRows] = readCsv(await download('导出项目（CSV）'));
+    const inShown = projects.filter((p) => p.park !== null && shown.has(p.park));
+    expect(sorted(projectRows.map((row) => row[0] ?? ''))).toEqual(
+      sorted(inShown.map((p) => p.id)),
+    );
+    const projectSources = projectHeader.findIndex((cell) => cell.endsWith('(sources)'));
+    const projectById = new Map(projects.map((p) => [p.id, p]));
+    for (const row of projectRows)
+      expect(row[projectSources], row[0]).toBe(sourcesCell(projectById.get(row[0] ?? '')!.sources));
     expect(errors.messages).toEqual([]);
     await context.close();
   });
 
-  it('search opens a park: its detail shows the index’s area and its projects, and the view fits its box', async () => {
+  it('search opens a park: its detail shows the index’s area and its projects at once, the sources from its file, and the view fits its box', async () => {
     const byPark = new Map<string, ProjectRecord[]>();
     for (const project of projects)
       if (project.park !== null)
@@ -250,6 +294,11 @@ describe('the app on a tiled registry (?data=DIR/index.json)', () => {
     )!;
     const entry = index.parks.find((p) => p.id === park.properties.id)!;
     const { page, context, errors } = await openPage(browser, APP());
+    const fileRequests: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/reg/park-records/')) fileRequests.push(path);
+    });
     await waitForMapReady(page);
     await page.getByRole('combobox').fill(park.properties.name.zh);
     await page.locator(`[role="option"][data-result-id="${park.properties.id}"]`).click();
@@ -267,6 +316,17 @@ describe('the app on a tiled registry (?data=DIR/index.json)', () => {
     );
     expect(await detail.innerText()).toContain(`${area} 平方公里`);
     expect(page.url()).toContain(`park=${park.properties.id}`);
+    // The full record arrives from the park's own file: its sources, and its projects' sources.
+    const sourceList = detail.locator(':scope > ul.sources li');
+    await expect
+      .poll(() => sourceList.allInnerTexts(), SETTLE)
+      .toEqual(park.properties.sources.map((s) => expect.stringContaining(s.title)));
+    await expect.poll(() => detail.getByRole('status').count(), SETTLE).toBe(0);
+    const first = byPark.get(park.properties.id)![0]!;
+    const item = detail.locator(`li.project[data-project-id="${first.id}"]`);
+    await item.locator('.project-sources > summary').click();
+    expect(await item.locator('.project-sources').innerText()).toContain(first.sources[0]!.title);
+    expect(fileRequests).toEqual([`/reg/park-records/${park.properties.id}.geojson`]);
 
     // The fit: the box's corners on the canvas, the park drawn and picked where its box is.
     const [west, south, east, north] = entry.bbox as [number, number, number, number];
@@ -360,6 +420,36 @@ describe('the app on a tiled registry (?data=DIR/index.json)', () => {
     await context.close();
   });
 
+  it('a park file from another cut is refused in the detail, naming the file, and a retry reads it again', async () => {
+    const park = parks[1]!;
+    const path = `/reg/park-records/${park.properties.id}.geojson`;
+    const file = JSON.parse(readFileSync(join(root, path), 'utf8')) as Record<string, unknown>;
+    server.overrides.set(path, {
+      status: 200,
+      body: JSON.stringify({ ...file, validated_at: '2020-01-01T00:00:00.000Z' }),
+    });
+    const { page, context, errors } = await openPage(
+      browser,
+      `${APP()}#park=${park.properties.id}`,
+    );
+    const detail = page.getByRole('region', { name: park.properties.name.zh, exact: true });
+    const alert = detail.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain(
+      `reg/park-records/${park.properties.id}.geojson is from the cut of 2020-01-01T00:00:00.000Z, but reg/index.json is from the cut of ${index.validated.at}`,
+    );
+    // The summary stays; the sources come once the right file is served and the user retries.
+    expect(await detail.locator('.facts').innerText()).toContain('平方公里');
+    server.overrides.delete(path);
+    await alert.getByRole('button', { name: '重试' }).click();
+    await expect
+      .poll(() => detail.locator(':scope > ul.sources').innerText(), SETTLE)
+      .toContain(park.properties.sources[0]!.title);
+    expect(await detail.getByRole('alert').count()).toBe(0);
+    expect(errors.messages).toEqual([]);
+    await context.close();
+  });
+
   it('refuses an index of another format with a message naming the file, not a blank page', async () => {
     const old = JSON.parse(readFileSync(join(root, 'reg', 'index.json'), 'utf8')) as Record<
       string,
@@ -367,13 +457,13 @@ describe('the app on a tiled registry (?data=DIR/index.json)', () => {
     >;
     server.overrides.set('/reg/old/index.json', {
       status: 200,
-      body: JSON.stringify({ ...old, format: 'zpe-tiles-index/1' }),
+      body: JSON.stringify({ ...old, format: 'zpe-tiles-index/2' }),
     });
     const { page, context } = await openPage(browser, `${server.url}?data=reg/old/index.json`);
     const fatal = page.getByRole('alert');
     await fatal.waitFor();
     expect(await fatal.innerText()).toContain(
-      'reg/old/index.json has format "zpe-tiles-index/1", but this app reads "zpe-tiles-index/2"',
+      'reg/old/index.json has format "zpe-tiles-index/2", but this app reads "zpe-tiles-index/3"; cut the tiles again with npm run tiles',
     );
     server.overrides.delete('/reg/old/index.json');
     await context.close();
