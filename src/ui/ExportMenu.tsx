@@ -2,7 +2,6 @@ import { Show, createSignal, type JSX } from 'solid-js';
 import type { ParkRecord } from '../data/parkRecord';
 import { parkRecordsOf, type ParkRecords } from '../data/parkRecords';
 import { useAppState } from '../state/context';
-import { fullProjectsOf, parksCsv, parksGeoJson, projectsCsv } from '../domain/exportData';
 import { t } from '../domain/i18n';
 import type { MapController } from '../map/controller';
 import { downloadFile, todayStamp } from './download';
@@ -53,8 +52,10 @@ export default function ExportMenu(props: {
       return null;
     }
   };
+  // The writers load with the first export: the page's first bundle does not carry them.
+  const writers = () => import('../domain/exportData');
   const exportParksCsv = async (): Promise<void> => {
-    const records = await visibleRecords();
+    const [records, { parksCsv }] = await Promise.all([visibleRecords(), writers()]);
     if (!records) return;
     downloadFile(
       `zhenjiang-parks-${stamp()}.csv`,
@@ -68,7 +69,7 @@ export default function ExportMenu(props: {
     );
   };
   const exportGeoJson = async (): Promise<void> => {
-    const records = await visibleRecords();
+    const [records, { parksGeoJson }] = await Promise.all([visibleRecords(), writers()]);
     if (!records) return;
     downloadFile(
       `zhenjiang-parks-${stamp()}.geojson`,
@@ -77,7 +78,10 @@ export default function ExportMenu(props: {
     );
   };
   const exportProjectsCsv = async (): Promise<void> => {
-    const records = await visibleRecords();
+    const [records, { fullProjectsOf, projectsCsv }] = await Promise.all([
+      visibleRecords(),
+      writers(),
+    ]);
     if (!records) return;
     downloadFile(
       `zhenjiang-projects-${stamp()}.csv`,
