@@ -69,6 +69,10 @@ function Explorer(props: {
   // from it (areas, lead focus, projects by park) is worked out on demand by its view.
   // eslint-disable-next-line solid/reactivity
   const index = createRegistryView(indexRegistry(props.registry, props.tiles));
+  // Read once: the prop is a getter that makes a new set of records (and an empty cache of a
+  // tiled registry's park files) on each read, and every detail and export must share one.
+  // eslint-disable-next-line solid/reactivity
+  const records = props.records;
   const initial = initialUrlState(index);
   // Read before MapLibre writes its own `map=`: a link without a view fits the selected park.
   const linkHasView = hasMapView(window.location.hash);
@@ -113,7 +117,7 @@ function Explorer(props: {
   const detailOf = (park: RegistryPark): JSX.Element => (
     <ParkDetail
       park={park}
-      records={props.records}
+      records={records}
       editing={editing}
       onClose={() => nav.closeDetail()}
       onOpenPark={(id) => nav.openPark(id)}
@@ -199,7 +203,7 @@ function Explorer(props: {
             </Show>
           </PanelBoundary>
           <PanelBoundary lang={lang()}>
-            <ExportMenu controller={controller()} records={props.records} />
+            <ExportMenu controller={controller()} records={records} />
           </PanelBoundary>
           <Show when={props.imports} keyed fallback={<CommandLineOnly lang={lang()} />}>
             {(imports) => (

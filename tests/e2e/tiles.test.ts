@@ -327,6 +327,16 @@ describe('the app on a tiled registry (?data=DIR/index.json)', () => {
     await item.locator('.project-sources > summary').click();
     expect(await item.locator('.project-sources').innerText()).toContain(first.sources[0]!.title);
     expect(fileRequests).toEqual([`/reg/park-records/${park.properties.id}.geojson`]);
+    // Reopened, the park's record is kept: at once, with no second request for its file.
+    await detail.locator('.back-button').click();
+    await page.getByRole('combobox').fill(park.properties.name.zh);
+    await page.locator(`[role="option"][data-result-id="${park.properties.id}"]`).click();
+    await detail.waitFor();
+    expect(await detail.locator(':scope > ul.sources').innerText()).toContain(
+      park.properties.sources[0]!.title,
+    );
+    expect(await detail.getByRole('status').count()).toBe(0);
+    expect(fileRequests).toHaveLength(1);
 
     // The fit: the box's corners on the canvas, the park drawn and picked where its box is.
     const [west, south, east, north] = entry.bbox as [number, number, number, number];
