@@ -2,17 +2,13 @@ import { fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ParkRecordRead } from '../../src/data/parkRecord';
 import type { ParkRecords } from '../../src/data/parkRecords';
-import type { ExplorerRegistry, TiledPark } from '../../src/data/schema';
-import type { TilesOrigin } from '../../src/data/tiledRegistry';
 import { defaultFilter } from '../../src/domain/filter';
-import { indexRegistry } from '../../src/domain/membership';
-import { createRegistryView, type RegistryView } from '../../src/domain/registryView';
 import { createAppState } from '../../src/state/appState';
 import { AppStateContext } from '../../src/state/context';
 import type * as Download from '../../src/ui/download';
 import ExportMenu from '../../src/ui/ExportMenu';
-import { indexProject, parkSummary } from '../../scripts/tiles';
 import { registry } from '../fixtures/sampleRegistry';
+import { tiledSampleView } from '../fixtures/tiled';
 
 /**
  * The export menu on a tiled registry: it says it is reading the parks' records, then downloads
@@ -24,37 +20,6 @@ vi.mock('../../src/ui/download', async (original) => ({
   ...(await original<typeof Download>()),
   downloadFile: (name: string, content: unknown) => downloads.push({ name, content }),
 }));
-
-const ORIGIN: TilesOrigin = {
-  indexUrl: 'http://example.test/reg/index.json',
-  indexFile: 'reg/index.json',
-  archiveUrl: 'http://example.test/reg/tiles.pmtiles',
-  parkFilesUrl: 'http://example.test/reg/park-records/',
-  parkFilesName: 'reg/park-records/',
-  validated: {
-    at: '2026-12-01T08:00:00.000Z',
-    by: 'npm run tiles',
-    registry_as_of: '2026-11',
-    sha256: {},
-  },
-  bounds: [119, 31.9, 119.9, 32.3],
-  maxZoom: 14,
-};
-
-function tiledView(): RegistryView {
-  const parks: TiledPark[] = registry.parks.map((park) => ({
-    type: 'Feature',
-    properties: parkSummary(park),
-    geometry: null,
-    measured: { bbox: [119, 32, 119.1, 32.1], areaKm2: 3.25, label: [119.05, 32.05] },
-  }));
-  const tiled: ExplorerRegistry = {
-    ...registry,
-    parks,
-    projects: registry.projects.map(indexProject),
-  };
-  return createRegistryView(indexRegistry(tiled, ORIGIN));
-}
 
 /** Records read from "files": the sample registry's, except `missing`, which is a 404. */
 function records(missing: string | null, reads: string[]): ParkRecords {
@@ -76,7 +41,7 @@ function records(missing: string | null, reads: string[]): ParkRecords {
 }
 
 function renderMenu(parkRecords: ParkRecords): void {
-  const view = tiledView();
+  const view = tiledSampleView();
   const state = createAppState(view, {
     filter: defaultFilter(view),
     park: null,

@@ -2,55 +2,20 @@ import { fireEvent, render, screen, waitFor, within } from '@solidjs/testing-lib
 import { describe, expect, it } from 'vitest';
 import type { ParkRecord, ParkRecordRead } from '../../src/data/parkRecord';
 import { wholeParkRecords, type ParkRecords } from '../../src/data/parkRecords';
-import type { ExplorerRegistry, TiledPark } from '../../src/data/schema';
-import type { TilesOrigin } from '../../src/data/tiledRegistry';
 import { defaultFilter } from '../../src/domain/filter';
-import { indexRegistry } from '../../src/domain/membership';
-import { createRegistryView, type RegistryView } from '../../src/domain/registryView';
+import type { RegistryView } from '../../src/domain/registryView';
 import { createAppState } from '../../src/state/appState';
 import { AppStateContext } from '../../src/state/context';
 import ParkDetail from '../../src/ui/ParkDetail';
-import { indexProject, parkSummary } from '../../scripts/tiles';
 import { PARK, registry } from '../fixtures/sampleRegistry';
 import { viewOf } from '../fixtures/view';
+import { tiledSampleView } from '../fixtures/tiled';
 
 /**
  * The park detail on a tiled registry: the summary at once, the full record once the park's file
  * is read (a loading line meanwhile), the file named with a retry when it cannot be read; and on a
  * registry loaded whole, everything at once.
  */
-
-const ORIGIN: TilesOrigin = {
-  indexUrl: 'http://example.test/reg/index.json',
-  indexFile: 'reg/index.json',
-  archiveUrl: 'http://example.test/reg/tiles.pmtiles',
-  parkFilesUrl: 'http://example.test/reg/park-records/',
-  parkFilesName: 'reg/park-records/',
-  validated: {
-    at: '2026-12-01T08:00:00.000Z',
-    by: 'npm run tiles',
-    registry_as_of: '2026-11',
-    sha256: {},
-  },
-  bounds: [119, 31.9, 119.9, 32.3],
-  maxZoom: 14,
-};
-
-/** The sample registry as index.json has it: summaries, measures, no geometry. */
-function tiledView(): RegistryView {
-  const parks: TiledPark[] = registry.parks.map((park) => ({
-    type: 'Feature',
-    properties: parkSummary(park),
-    geometry: null,
-    measured: { bbox: [119, 32, 119.1, 32.1], areaKm2: 3.25, label: [119.05, 32.05] },
-  }));
-  const tiled: ExplorerRegistry = {
-    ...registry,
-    parks,
-    projects: registry.projects.map(indexProject),
-  };
-  return createRegistryView(indexRegistry(tiled, ORIGIN));
-}
 
 /** Guantang's record as its file gives it, with sources of its own to tell them apart. */
 function guantangRecord(): ParkRecord {
@@ -103,7 +68,7 @@ function renderDetail(view: RegistryView, records: ParkRecords): void {
 describe('the park detail on a tiled registry', () => {
   it("shows the summary at once, a loading line naming the file, then the file's record", async () => {
     const { records, reads } = manualRecords();
-    renderDetail(tiledView(), records);
+    renderDetail(tiledSampleView(), records);
     expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('官塘创新社区');
     expect(screen.getByText('提级管理园区')).toBeInTheDocument();
     const loading = await screen.findByRole('status');
@@ -129,7 +94,7 @@ describe('the park detail on a tiled registry', () => {
 
   it('names the file that could not be read and reads it again on retry', async () => {
     const { records, reads } = manualRecords();
-    renderDetail(tiledView(), records);
+    renderDetail(tiledSampleView(), records);
     await waitFor(() => expect(reads).toHaveLength(1));
     reads[0]!({ ok: false, message: 'could not load reg/park-records/gt.geojson: HTTP 404' });
     const alert = await screen.findByRole('alert');
@@ -148,7 +113,7 @@ describe('the park detail on a tiled registry', () => {
 
   it('shows a record already read at once, with no loading line', () => {
     const record = guantangRecord();
-    renderDetail(tiledView(), {
+    renderDetail(tiledSampleView(), {
       now: (id) => (id === PARK.guantang ? record : undefined),
       read: () => Promise.reject(new Error('read although in memory')),
       fileOf: (id) => `reg/park-records/${id}.geojson`,

@@ -1,7 +1,6 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import type { ExplorerRegistry, RegistryPark, TiledPark } from '../../src/data/schema';
-import type { TilesOrigin } from '../../src/data/tiledRegistry';
 import { defaultFilter, visibleParks } from '../../src/domain/filter';
 import { indexRegistry } from '../../src/domain/membership';
 import { createRegistryView, type ParkMeasures } from '../../src/domain/registryView';
@@ -10,28 +9,13 @@ import { LAYER, SOURCE } from '../../src/map/ids';
 import { buildStyle } from '../../src/map/style';
 import { TILES_SOURCE, featureAddress, tiledStyle } from '../../src/map/tiledSource';
 import { registry } from '../fixtures/sampleRegistry';
+import { TILES_ORIGIN } from '../fixtures/tiled';
 
 /**
  * The domain on a tiled registry's parks (no geometry in memory, measures from index.json) and
  * the map style pointed at the archive. Each tiled park gets made-up measures unlike its
  * polygon's, so a test can tell which one was read.
  */
-
-const ORIGIN: TilesOrigin = {
-  indexUrl: 'http://example.test/reg/index.json',
-  archiveUrl: 'http://example.test/reg/tiles.pmtiles',
-  indexFile: 'reg/index.json',
-  parkFilesUrl: 'http://example.test/reg/park-records/',
-  parkFilesName: 'reg/park-records/',
-  validated: {
-    at: '2026-12-01T08:00:00.000Z',
-    by: 'npm run tiles',
-    registry_as_of: '2026-11',
-    sha256: {},
-  },
-  bounds: [119, 31.9, 119.9, 32.3],
-  maxZoom: 14,
-};
 
 const tiledParks: TiledPark[] = registry.parks.map((park, i) => ({
   type: 'Feature',
@@ -52,7 +36,7 @@ const UNUSED: ParkMeasures = {
 };
 
 describe('the registry view on a tiled registry', () => {
-  const view = createRegistryView(indexRegistry(tiled, ORIGIN), UNUSED);
+  const view = createRegistryView(indexRegistry(tiled, TILES_ORIGIN), UNUSED);
 
   it('takes area and bounds from the index, never from a geometry', () => {
     tiledParks.forEach((park, i) => expect(view.areaOf(park.properties.id)).toBe(1000 + i));
@@ -61,7 +45,7 @@ describe('the registry view on a tiled registry', () => {
       100, 10, 102, 12,
     ]);
     expect(view.boundsOf(['no-such-park'])).toBeNull();
-    expect(view.tiles).toBe(ORIGIN);
+    expect(view.tiles).toBe(TILES_ORIGIN);
   });
 
   it('filters, orders and counts the same parks as the registry loaded whole', () => {
@@ -86,7 +70,7 @@ describe('tiledStyle', () => {
     lang: 'zh',
     visible: true,
   });
-  const style = tiledStyle(base, ORIGIN);
+  const style = tiledStyle(base, TILES_ORIGIN);
 
   it('is a valid style with one vector source on the archive, each layer id promoted', () => {
     expect(validateStyleMin(style)).toEqual([]);
