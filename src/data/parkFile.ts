@@ -1,3 +1,4 @@
+import { fetchJson } from './fetchJson';
 import { parkFileName, type ParkRecordRead } from './parkRecord';
 import type { ParkFeature, ParkGeometry, ParkProperties, Project } from './schema';
 import type { TilesOrigin } from './tiledRegistry';
@@ -58,33 +59,12 @@ export async function loadParkFile(
   fetchImpl: typeof fetch = fetch,
 ): Promise<ParkRecordRead> {
   const name = parkFileName(origin, parkId);
-  let text: string;
-  try {
-    const response = await fetchImpl(parkFileUrl(origin, parkId));
-    if (!response.ok)
-      return { ok: false, message: `could not load ${name}: HTTP ${response.status}` };
-    text = await response.text();
-  } catch (error) {
-    return {
-      ok: false,
-      message: `could not load ${name}: ${error instanceof Error ? error.message : 'network error'}`,
-    };
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text) as unknown;
-  } catch {
-    return {
-      ok: false,
-      message: /^\s*</.test(text)
-        ? `${name} is not JSON: got an HTML page instead (is the file missing on the server?)`
-        : `${name} is not valid JSON`,
-    };
-  }
-  const problem = fileProblem(value, parkId, origin);
+  const read = await fetchJson(parkFileUrl(origin, parkId), name, fetchImpl);
+  if (!read.ok) return read;
+  const problem = fileProblem(read.value, parkId, origin);
   if (problem !== null) return { ok: false, message: `${name} ${problem}` };
   // Checked above for what the views read; the rest was validated when the file was cut.
-  const file = value as {
+  const file = read.value as {
     properties: ParkProperties;
     geometry: ParkGeometry;
     projects: Project[];

@@ -1,3 +1,4 @@
+import { fetchJson } from './fetchJson';
 import type { Registry, RegistryProject, TiledPark } from './schema';
 import { TILES_INDEX_FORMAT } from './tilesIndex';
 import type { IndexedPark, TilesIndex, TilesValidation } from './tilesIndex';
@@ -227,28 +228,6 @@ export async function loadTiledRegistry(
   file: string,
   fetchImpl: typeof fetch = fetch,
 ): Promise<TiledRead> {
-  let text: string;
-  try {
-    const response = await fetchImpl(indexUrl);
-    if (!response.ok)
-      return { ok: false, message: `could not load ${file}: HTTP ${response.status}` };
-    text = await response.text();
-  } catch (error) {
-    return {
-      ok: false,
-      message: `could not load ${file}: ${error instanceof Error ? error.message : String(error)}`,
-    };
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-  } catch {
-    return {
-      ok: false,
-      message: /^\s*</.test(text)
-        ? `${file} is not JSON: got an HTML page instead (is the file missing on the server?)`
-        : `${file} is not valid JSON`,
-    };
-  }
-  return readTilesIndex(value, indexUrl, file);
+  const read = await fetchJson(indexUrl, file, fetchImpl);
+  return read.ok ? readTilesIndex(read.value, indexUrl, file) : read;
 }
