@@ -287,7 +287,8 @@ export type BoundaryQuality = (typeof BOUNDARY_QUALITIES)[number];
  * legend, the map and the URL read: a tiled registry's index.json carries only these for each park
  * (index format 3), and the rest of the record (sources, notes, bases, free-text industries, which
  * only the park's detail and the exports show) is in the park's own file. Decided from what those
- * views read, not from what is small: `boundary` is the honesty marker the list and the map show.
+ * views read, not from what is small: `boundary` is the honesty marker the list and the map show,
+ * `aliases` the other names the search matches (高新区, 镇江综保区).
  */
 export const PARK_SUMMARY_FIELDS = [
   'id',
@@ -299,6 +300,7 @@ export const PARK_SUMMARY_FIELDS = [
   'lead',
   'area_km2',
   'boundary',
+  'aliases',
 ] as const satisfies readonly (keyof ParkProperties)[];
 
 /** A park's fields in a tiled registry's index: see {@link PARK_SUMMARY_FIELDS}. */

@@ -63,6 +63,12 @@ function parkProblem(park: unknown): string | null {
     if (!isText(park[key])) return `has no ${key}`;
   if (park['zone'] !== null && !isText(park['zone'])) return 'has no zone (id or null)';
   if (!Array.isArray(park['lead'])) return 'has no lead list';
+  // Required, not read as none when absent (as the registry schema reads it): an index without
+  // it was cut before aliases were in the summary, and its parks do have aliases, which search
+  // would then silently not find. Cutting again gives them.
+  if (!Array.isArray(park['aliases']))
+    return 'has no aliases list (the index was cut before aliases were in it; cut the tiles again with npm run tiles)';
+  if (!park['aliases'].every(isText)) return 'has an alias that is not a non-empty string';
   if (park['area_km2'] !== null && typeof park['area_km2'] !== 'number')
     return 'has no area_km2 (a number or null)';
   if (!isNumbers(park['bbox'], 4)) return 'has no bbox of 4 numbers';
@@ -153,6 +159,8 @@ function createStringPool(): <T extends string | null | undefined>(value: T) => 
 
 type Share = ReturnType<typeof createStringPool>;
 
+const NO_ALIASES = Object.freeze([]) as readonly string[] as string[];
+
 /** An index park as the explorer's park: its summary apart, measures under `measured`. */
 function toTiledPark(park: IndexedPark, share: Share): TiledPark {
   const { bbox, area_km2_computed: areaKm2, label, ...summary } = park;
@@ -164,6 +172,8 @@ function toTiledPark(park: IndexedPark, share: Share): TiledPark {
     level: share(summary.level),
     district: share(summary.district),
     lead: summary.lead.map(share),
+    // Most parks have none: one shared empty list instead of one per park.
+    aliases: summary.aliases.length === 0 ? NO_ALIASES : summary.aliases,
     boundary: share(summary.boundary),
   };
   return { type: 'Feature', properties, geometry: null, measured: { bbox, areaKm2, label } };

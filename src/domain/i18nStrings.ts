@@ -133,6 +133,8 @@ const UI_STRINGS = {
   'search.project': { zh: '项目', en: 'Project' },
   'search.optionPark': { zh: '{name}，园区', en: '{name}, park' },
   'search.optionProject': { zh: '{name}，项目，{park}', en: '{name}, project, {park}' },
+  'search.optionParkAlias': { zh: '{name}，园区，又称 {alias}', en: '{name}, park, also {alias}' },
+  'search.alsoKnownAs': { zh: '又称', en: 'also' },
   'qr.show': { zh: '二维码', en: 'QR code' },
   'qr.label': { zh: '当前链接的二维码', en: 'QR code of the current link' },
   'qr.caption': { zh: '用手机扫码，打开此视图', en: 'Scan with a phone to open this view' },

@@ -32,9 +32,12 @@ export const MATCH_TIERS = [
 /** One of {@link MATCH_TIERS}. */
 export type MatchTier = (typeof MATCH_TIERS)[number];
 
-/** Where in a displayed name the query was found: `[start, end)` in UTF-16 code units. */
+/**
+ * Where in a displayed name, or in the alias that matched (`field` 'alias', in
+ * {@link SearchResult.alias}), the query was found: `[start, end)` in UTF-16 code units.
+ */
 export interface MatchHighlight {
-  readonly field: 'zh' | 'en';
+  readonly field: 'zh' | 'en' | 'alias';
   readonly start: number;
   readonly end: number;
 }
@@ -45,12 +48,18 @@ export interface SearchResult {
   readonly id: string;
   /** The park to select: the park itself, or the project's park. */
   readonly parkId: string;
-  /** The name to show. */
+  /** The name to show: the official name, also when the match was on an alias. */
   readonly name: Name;
   readonly tier: MatchTier;
   /**
-   * The matched part of `name.zh` or `name.en`, for highlighting; null when the match was on the
-   * pinyin or ignored punctuation, so that no position in the shown name corresponds to it.
+   * The park's alias that matched ("镇江综保区" for 镇江综合保税区), shown beside the name so that
+   * the user sees why the park was found; null when the match was on the name itself.
+   */
+  readonly alias: string | null;
+  /**
+   * The matched part of `name.zh`, `name.en` or `alias`, for highlighting; null when the match
+   * was on the pinyin or ignored punctuation, so that no position in the shown text corresponds
+   * to it.
    */
   readonly highlight: MatchHighlight | null;
 }
@@ -62,6 +71,15 @@ interface SearchEntry {
   readonly name: Name;
   readonly zh: NameForms;
   readonly en: NameForms | null;
+  readonly pinyin: PinyinIndex | null;
+  /** A park's aliases; null for a park without any and for projects, so they cost nothing. */
+  readonly aliases: readonly AliasForms[] | null;
+}
+
+/** One alias prepared like a name. */
+interface AliasForms {
+  readonly alias: string;
+  readonly forms: NameForms;
   readonly pinyin: PinyinIndex | null;
 }
 
@@ -147,11 +165,14 @@ export function buildSearchIndex(index: RegistryIndex, toPinyin?: ToPinyin): Sea
 }
 
 function searchEntries(index: RegistryIndex, toPinyin?: ToPinyin): readonly SearchEntry[] {
+  const pinyinOf = (text: string): PinyinIndex | null =>
+    toPinyin ? pinyinIndex(toPinyin(text)) : null;
   const entry = (
     kind: SearchEntry['kind'],
     id: string,
     parkId: string,
     name: Name,
+    aliases: readonly string[],
   ): SearchEntry => ({
     kind,
     id,
@@ -159,18 +180,24 @@ function searchEntries(index: RegistryIndex, toPinyin?: ToPinyin): readonly Sear
     name,
     zh: nameForms(name.zh),
     en: name.en === undefined ? null : nameForms(name.en),
-    pinyin: toPinyin ? pinyinIndex(toPinyin(name.zh)) : null,
+    pinyin: pinyinOf(name.zh),
+    aliases:
+      aliases.length === 0
+        ? null
+        : aliases.map((alias) => ({ alias, forms: nameForms(alias), pinyin: pinyinOf(alias) })),
   });
   const parks = index.parks.map(({ properties: park }) =>
-    entry('park', park.id, park.id, park.name),
+    entry('park', park.id, park.id, park.name, park.aliases),
   );
   const projects = index.parks.flatMap(({ properties: park }) =>
     (index.projectsByPark.get(park.id) ?? []).map((project) =>
-      entry('project', project.id, park.id, project.name),
+      entry('project', project.id, park.id, project.name, NO_ALIASES),
     ),
   );
   return [...parks, ...projects];
 }
+
+const NO_ALIASES: readonly string[] = [];
 
 const TIER_RANK: ReadonlyMap<MatchTier, number> = new Map(MATCH_TIERS.map((tier, i) => [tier, i]));
 
@@ -183,9 +210,22 @@ interface NameMatch {
   readonly highlight: MatchHighlight | null;
 }
 
+/** A match and, when it was on an alias rather than the name, which alias. */
+interface EntryMatch extends NameMatch {
+  readonly alias: string | null;
+}
+
+/**
+ * Where a match goes in the results: by tier, and within a tier a match on the name before one
+ * on an alias, so that the official name of one park comes before another park's nickname.
+ */
+function order(match: EntryMatch): number {
+  return rank(match.tier) * 2 + (match.alias === null ? 0 : 1);
+}
+
 function matchName(
   forms: NameForms,
-  field: 'zh' | 'en',
+  field: MatchHighlight['field'],
   query: string,
   compactQuery: string,
 ): NameMatch | null {
@@ -229,19 +269,52 @@ function includesAtSyllableStart(forms: PinyinIndex, query: string): boolean {
   return false;
 }
 
-function better(a: NameMatch | null, b: NameMatch | null): NameMatch | null {
+function better(a: EntryMatch | null, b: EntryMatch | null): EntryMatch | null {
   if (a === null) return b;
   if (b === null) return a;
-  return rank(b.tier) < rank(a.tier) ? b : a;
+  return order(b) < order(a) ? b : a;
 }
+
+const onName = (match: NameMatch | null): EntryMatch | null =>
+  match === null ? null : { ...match, alias: null };
+
+/** The best match of `query` on an entry's names, then its aliases, then the pinyin of both. */
+function matchEntry(
+  entry: SearchEntry,
+  text: string,
+  compactText: string,
+  pinyinQuery: string,
+): EntryMatch | null {
+  let best = better(
+    onName(matchName(entry.zh, 'zh', text, compactText)),
+    entry.en ? onName(matchName(entry.en, 'en', text, compactText)) : null,
+  );
+  for (const { alias, forms } of entry.aliases ?? NO_ALIAS_FORMS) {
+    const match = matchName(forms, 'alias', text, compactText);
+    if (match !== null) best = better(best, { ...match, alias });
+  }
+  // Every pinyin tier ranks below every name tier, so pinyin is only worth trying without one.
+  if (best !== null || pinyinQuery === '') return best;
+  const tier = entry.pinyin ? matchPinyin(entry.pinyin, pinyinQuery) : null;
+  best = tier === null ? null : { tier, highlight: null, alias: null };
+  for (const { alias, pinyin } of entry.aliases ?? NO_ALIAS_FORMS) {
+    const aliasTier = pinyin ? matchPinyin(pinyin, pinyinQuery) : null;
+    if (aliasTier !== null) best = better(best, { tier: aliasTier, highlight: null, alias });
+  }
+  return best;
+}
+
+const NO_ALIAS_FORMS: readonly AliasForms[] = [];
 
 /**
  * Parks and projects matching `query`, best first, at most `limit`.
  *
- * Matches the Chinese and English names (case- and width-insensitive, anywhere in the name) and,
- * when the index has pinyin, the pinyin: initials ("gt", "gtcxsq") and full syllables
- * ("guantang", "guan tang"), spaces optional. Ranking is by {@link MATCH_TIERS}; on equal tiers
- * parks come before projects, and otherwise the index order (the list order) is kept.
+ * Matches the Chinese and English names and a park's aliases (高新区, 镇江综保区; case- and
+ * width-insensitive, anywhere in the text) and, when the index has pinyin, the pinyin of the
+ * Chinese name and of the aliases: initials ("gt", "gtcxsq") and full syllables ("guantang",
+ * "guan tang"), spaces optional. Ranking is by {@link MATCH_TIERS}; within a tier a match on a
+ * name comes before a match on an alias, then parks before projects, and otherwise the index
+ * order (the list order) is kept.
  */
 export function search(index: SearchIndex, query: string, limit: number): readonly SearchResult[] {
   const text = normalise(query.slice(0, MAX_QUERY_LENGTH)).trim();
@@ -250,21 +323,14 @@ export function search(index: SearchIndex, query: string, limit: number): readon
   // Only a query typed in Latin letters can be pinyin; "gt" yes, "官塘" or "gt港" no.
   const pinyinQuery = /^[a-z0-9\s'’·-]+$/.test(text) ? pinyinKey(text) : '';
 
-  // One bucket per tier, filled in index order: the ranking is then stable by construction and
-  // O(entries) without a sort. A bucket stops growing at `limit`, as nothing past it can show.
-  const buckets: SearchResult[][] = MATCH_TIERS.map(() => []);
+  // One bucket per place in the order (tier, then name before alias), filled in index order: the
+  // ranking is then stable by construction and O(entries) without a sort. A bucket stops growing
+  // at `limit`, as nothing past it can show.
+  const buckets: SearchResult[][] = [...MATCH_TIERS, ...MATCH_TIERS].map(() => []);
   for (const entry of index.entries) {
-    let best = better(
-      matchName(entry.zh, 'zh', text, compactText),
-      entry.en ? matchName(entry.en, 'en', text, compactText) : null,
-    );
-    // Every pinyin tier ranks below every name tier, so pinyin is only worth trying without one.
-    if (best === null && pinyinQuery !== '' && entry.pinyin) {
-      const tier = matchPinyin(entry.pinyin, pinyinQuery);
-      best = tier === null ? null : { tier, highlight: null };
-    }
+    const best = matchEntry(entry, text, compactText, pinyinQuery);
     if (best === null) continue;
-    const bucket = buckets[rank(best.tier)];
+    const bucket = buckets[order(best)];
     if (bucket === undefined || bucket.length >= limit) continue;
     bucket.push({
       kind: entry.kind,
@@ -272,6 +338,7 @@ export function search(index: SearchIndex, query: string, limit: number): readon
       parkId: entry.parkId,
       name: entry.name,
       tier: best.tier,
+      alias: best.alias,
       highlight: best.highlight,
     });
   }

@@ -5,14 +5,39 @@ import {
   buildSearchIndex,
   loadPinyin,
   search,
+  type MatchHighlight,
   type SearchResult,
   type ToPinyin,
 } from '../domain/search';
 
 const RESULT_LIMIT = 8;
 
+/** `text` with the matched range marked, when `highlight` is on `field`; as text, never HTML. */
+function Marked(props: {
+  text: string;
+  field: MatchHighlight['field'];
+  highlight: MatchHighlight | null;
+}): JSX.Element {
+  const range = (): MatchHighlight | null =>
+    props.highlight?.field === props.field && props.highlight.end <= props.text.length
+      ? props.highlight
+      : null;
+  return (
+    <Show when={range()} fallback={props.text}>
+      {(at) => (
+        <>
+          {props.text.slice(0, at().start)}
+          <mark>{props.text.slice(at().start, at().end)}</mark>
+          {props.text.slice(at().end)}
+        </>
+      )}
+    </Show>
+  );
+}
+
 /**
- * Search over park and project names in Chinese, English and pinyin, as an ARIA combobox: arrow
+ * Search over park and project names and park aliases in Chinese, English and pinyin, as an ARIA
+ * combobox; a park found by an alias shows its official name and the alias below it: arrow
  * keys move through the results, Enter opens one, Escape clears. pinyin-pro is fetched on first
  * focus, so it never weighs on the first load.
  */
@@ -115,7 +140,15 @@ export default function Search(props: { onChoose: (result: SearchResult) => void
                       name: nameIn(result.name, lang()),
                       park: park(),
                     })
-                  : t('search.optionPark', lang(), { name: nameIn(result.name, lang()) });
+                  : result.alias !== null
+                    ? t('search.optionParkAlias', lang(), {
+                        name: nameIn(result.name, lang()),
+                        alias: result.alias,
+                      })
+                    : t('search.optionPark', lang(), { name: nameIn(result.name, lang()) });
+              // The name shown is in the UI language: English when it has one, else Chinese.
+              const shownField = (): 'zh' | 'en' =>
+                lang() === 'en' && result.name.en !== undefined ? 'en' : 'zh';
               return (
                 <li
                   id={`search-option-${position()}`}
@@ -127,12 +160,26 @@ export default function Search(props: { onChoose: (result: SearchResult) => void
                   onClick={() => choose(result)}
                   onMouseEnter={() => setActive(position())}
                 >
-                  <span class="result-name">{nameIn(result.name, lang())}</span>
+                  <span class="result-name">
+                    <Marked
+                      text={nameIn(result.name, lang())}
+                      field={shownField()}
+                      highlight={result.highlight}
+                    />
+                  </span>
                   <span class="result-kind">
                     {t(result.kind === 'park' ? 'search.park' : 'search.project', lang())}
                   </span>
                   <Show when={park()}>
                     <span class="muted small"> · {park()}</span>
+                  </Show>
+                  <Show when={result.alias}>
+                    {(alias) => (
+                      <span class="result-alias">
+                        {t('search.alsoKnownAs', lang())}{' '}
+                        <Marked text={alias()} field="alias" highlight={result.highlight} />
+                      </span>
+                    )}
                   </Show>
                 </li>
               );

@@ -15,6 +15,7 @@ const park = (id: string, extra: Record<string, unknown> = {}): Record<string, u
   lead: ['aerospace'],
   zone: null,
   area_km2: null,
+  aliases: [],
   bbox: [119, 32, 119.1, 32.1],
   area_km2_computed: 12.5,
   label: [119.05, 32.05],
@@ -92,6 +93,27 @@ describe('readTilesIndex', () => {
     );
     expect(refused(index({ parks: [{ name: { zh: 'x' } }] }))).toBe(
       'reg/index.json park 1 has no id',
+    );
+  });
+
+  it('reads the aliases search matches, and refuses an index cut before they were in it', () => {
+    const read = readTilesIndex(
+      index({ parks: [park('a', { aliases: ['镇江综保区', '综保区'] }), park('b')] }),
+      URL_,
+      FILE,
+    );
+    if (!read.ok) throw new Error(read.message);
+    expect(read.value.registry.parks.map((p) => p.properties.aliases)).toEqual([
+      ['镇江综保区', '综保区'],
+      [],
+    ]);
+    const withoutAliases = park('b');
+    delete withoutAliases['aliases'];
+    expect(refused(index({ parks: [park('a'), withoutAliases] }))).toBe(
+      'reg/index.json park b has no aliases list (the index was cut before aliases were in it; cut the tiles again with npm run tiles)',
+    );
+    expect(refused(index({ parks: [park('a', { aliases: ['x', ''] })] }))).toBe(
+      'reg/index.json park a has an alias that is not a non-empty string',
     );
   });
 

@@ -53,8 +53,20 @@ function tileOf(lon: number, lat: number, z: number): [number, number] {
 describe('npm run tiles', () => {
   it('writes an index with every park and project of the registry as summaries, and when it was validated', async () => {
     const dir = copyOfValid();
+    // A park with aliases, so that the index is seen to carry them (the fixture's have none).
+    const parksFile = join(dir, 'parks.geojson');
+    const registryParks = JSON.parse(readFileSync(parksFile, 'utf8')) as {
+      features: ParkFeature[];
+    };
+    registryParks.features[2]!.properties.aliases = ['镇江高新区', '高新区'];
+    writeFileSync(parksFile, JSON.stringify(registryParks));
     const { code, lines } = await run([dir]);
     expect(code, lines.join('\n')).toBe(0);
+    expect(
+      (JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as TilesIndex).parks.find(
+        (park) => park.id === 'zj-hitech',
+      )?.aliases,
+    ).toEqual(['镇江高新区', '高新区']);
     const parks = (
       JSON.parse(readFileSync(join(dir, 'parks.geojson'), 'utf8')) as { features: ParkFeature[] }
     ).features;
@@ -68,10 +80,12 @@ describe('npm run tiles', () => {
     // What only the detail and the exports show stays out of the index: it is in the park files.
     const detailOnly = ['sources', 'note', 'boundary_note', 'industries', 'kind_basis'];
     for (const park of index.parks) {
-      for (const key of [...detailOnly, 'lead_basis', 'area_basis', 'as_of', 'aliases'])
+      for (const key of [...detailOnly, 'lead_basis', 'area_basis', 'as_of'])
         expect(park, `${park.id}.${key}`).not.toHaveProperty(key);
       const whole = parks.find((p) => p.properties.id === park.id)!.properties;
-      for (const key of ['name', 'kind', 'zone', 'level', 'district', 'lead', 'boundary'] as const)
+      // aliases too: the search matches them on this path as on the whole registry's.
+      const same = ['name', 'kind', 'zone', 'level', 'district', 'lead', 'boundary', 'aliases'];
+      for (const key of same as (keyof typeof whole & keyof typeof park)[])
         expect(park[key], `${park.id}.${key}`).toEqual(whole[key]);
       expect(park.area_km2).toBe(whole.area_km2);
     }
