@@ -9,6 +9,7 @@ export interface ShippedPark {
   kind: string;
   zone: string | null;
   boundary: string;
+  aliases: string[];
 }
 
 const GEO = resolve(import.meta.dirname, '../../geo');
