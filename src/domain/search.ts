@@ -289,22 +289,26 @@ function matchEntry(
     onName(matchName(entry.zh, 'zh', text, compactText)),
     entry.en ? onName(matchName(entry.en, 'en', text, compactText)) : null,
   );
-  for (const { alias, forms } of entry.aliases ?? NO_ALIAS_FORMS) {
-    const match = matchName(forms, 'alias', text, compactText);
-    if (match !== null) best = better(best, { ...match, alias });
+  // Tested before looping: most entries have no aliases, and a loop over nothing still costs.
+  const aliases = entry.aliases;
+  if (aliases !== null) {
+    for (const { alias, forms } of aliases) {
+      const match = matchName(forms, 'alias', text, compactText);
+      if (match !== null) best = better(best, { ...match, alias });
+    }
   }
   // Every pinyin tier ranks below every name tier, so pinyin is only worth trying without one.
   if (best !== null || pinyinQuery === '') return best;
   const tier = entry.pinyin ? matchPinyin(entry.pinyin, pinyinQuery) : null;
   best = tier === null ? null : { tier, highlight: null, alias: null };
-  for (const { alias, pinyin } of entry.aliases ?? NO_ALIAS_FORMS) {
-    const aliasTier = pinyin ? matchPinyin(pinyin, pinyinQuery) : null;
-    if (aliasTier !== null) best = better(best, { tier: aliasTier, highlight: null, alias });
+  if (aliases !== null) {
+    for (const { alias, pinyin } of aliases) {
+      const aliasTier = pinyin ? matchPinyin(pinyin, pinyinQuery) : null;
+      if (aliasTier !== null) best = better(best, { tier: aliasTier, highlight: null, alias });
+    }
   }
   return best;
 }
-
-const NO_ALIAS_FORMS: readonly AliasForms[] = [];
 
 /**
  * Parks and projects matching `query`, best first, at most `limit`.
