@@ -1,12 +1,8 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SEED, writeRegistry } from '../../bench/generate';
-import { main as cutTiles } from '../../scripts/tiles';
 import {
-  DIST_DIR,
   launchBrowser,
   listedParkIds,
   openPage,
@@ -14,6 +10,7 @@ import {
   waitForMapReady,
   type StaticServer,
 } from './harness';
+import { createTiledSite, type TiledSite } from './tiledSite';
 
 /**
  * The park list's window (#16) in Chromium, on a generated 1,000-park registry cut to tiles: a
@@ -24,20 +21,15 @@ import {
 
 const PARKS = 1000;
 
-let root = '';
+let site: TiledSite | undefined;
 let server: StaticServer;
 let browser: Browser;
 let names = new Map<string, string>();
 let districts = new Map<string, string>();
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'zpe-e2e-list-window-'));
-  for (const entry of readdirSync(DIST_DIR)) symlinkSync(join(DIST_DIR, entry), join(root, entry));
-  const dir = join(root, 'reg');
-  await writeRegistry(dir, { parks: PARKS, seed: DEFAULT_SEED });
-  const printed: string[] = [];
-  const code = await cutTiles([dir], (line) => printed.push(line));
-  if (code !== 0) throw new Error(`npm run tiles failed:\n${printed.join('\n')}`);
+  site = await createTiledSite('zpe-e2e-list-window-', PARKS);
+  const dir = site.dir;
   const features = (
     JSON.parse(readFileSync(join(dir, 'parks.geojson'), 'utf8')) as {
       features: { properties: { id: string; name: { zh: string }; district: string } }[];
@@ -45,14 +37,14 @@ beforeAll(async () => {
   ).features;
   names = new Map(features.map((f) => [f.properties.id, f.properties.name.zh]));
   districts = new Map(features.map((f) => [f.properties.id, f.properties.district]));
-  server = await serveDist(root);
+  server = await serveDist(site.root);
   browser = await launchBrowser();
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (root) rmSync(root, { recursive: true, force: true });
+  site?.remove();
 });
 
 const APP = (): string => `${server.url}?data=reg/index.json`;

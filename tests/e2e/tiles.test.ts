@@ -1,13 +1,9 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SEED, writeRegistry } from '../../bench/generate';
-import { main as cutTiles } from '../../scripts/tiles';
 import { segmentTexts } from './chainCounts';
 import {
-  DIST_DIR,
   launchBrowser,
   openPage,
   renderedParkIds,
@@ -15,6 +11,7 @@ import {
   waitForMapReady,
   type StaticServer,
 } from './harness';
+import { createTiledSite, type TiledSite } from './tiledSite';
 
 /**
  * The app on a tiled registry (#16) in Chromium: a generated 1,000-park registry is cut with
@@ -65,6 +62,7 @@ interface IndexRecord {
   projects: { id: string; park: string | null }[];
 }
 
+let site: TiledSite | undefined;
 let root = '';
 let server: StaticServer;
 let browser: Browser;
@@ -76,14 +74,9 @@ let index: IndexRecord;
 let indexText = '';
 
 beforeAll(async () => {
-  // The built app, file by file, beside the generated registry in reg/: the server has one root.
-  root = mkdtempSync(join(tmpdir(), 'zpe-e2e-tiles-'));
-  for (const entry of readdirSync(DIST_DIR)) symlinkSync(join(DIST_DIR, entry), join(root, entry));
-  const dir = join(root, 'reg');
-  await writeRegistry(dir, { parks: PARKS, seed: DEFAULT_SEED });
-  const printed: string[] = [];
-  const code = await cutTiles([dir], (line) => printed.push(line));
-  if (code !== 0) throw new Error(`npm run tiles failed:\n${printed.join('\n')}`);
+  site = await createTiledSite('zpe-e2e-tiles-', PARKS);
+  root = site.root;
+  const dir = site.dir;
   const read = <T>(name: string): T => JSON.parse(readFileSync(join(dir, name), 'utf8')) as T;
   parks = read<{ features: ParkRecord[] }>('parks.geojson').features;
   projects = read<{ projects: ProjectRecord[] }>('projects.json').projects;
@@ -98,7 +91,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (root) rmSync(root, { recursive: true, force: true });
+  site?.remove();
 });
 
 const APP = (): string => `${server.url}?data=reg/index.json`;
