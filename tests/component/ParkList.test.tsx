@@ -14,34 +14,10 @@ import {
   withPageBelow,
   type ListWindow,
 } from '../../src/domain/listWindow';
-import { buildRegistry, makePark, registry } from '../fixtures/sampleRegistry';
+import { manyParksState } from '../fixtures/manyParks';
+import { registry } from '../fixtures/sampleRegistry';
 
 const PARK_COUNT = 2 * LIST_PAGE + 37;
-
-/** A registry of many small parks in a grid, all like the fixture's first park but for the id. */
-function manyParks(): AppState {
-  const model = registry.parks[0]!.properties;
-  const parks = Array.from({ length: PARK_COUNT }, (_, i) =>
-    makePark(
-      {
-        id: `park-${String(i).padStart(3, '0')}`,
-        name: { zh: `测试园区${i}` },
-        kind: model.kind,
-        level: model.level,
-        district: model.district,
-        lead: model.lead,
-      },
-      [119 + (i % 20) * 0.03, 31.9 + Math.floor(i / 20) * 0.03],
-    ),
-  );
-  const index = viewOf(buildRegistry({ parks }));
-  return createAppState(index, {
-    filter: defaultFilter(index),
-    park: null,
-    project: null,
-    lang: 'zh',
-  });
-}
 
 const rowIds = (): string[] =>
   [...document.querySelectorAll<HTMLButtonElement>('.park-button')].map(
@@ -49,14 +25,14 @@ const rowIds = (): string[] =>
   );
 
 /**
- * The list over {@link manyParks} in a window the test holds, moved by its own buttons as the app
+ * The list over {@link manyParksState} in a window the test holds, moved by its own buttons as the app
  * does; returns the list's state.
  */
 function renderList(first: ListWindow): AppState {
   let state!: AppState;
   const [shown, setShown] = createSignal(first);
   render(() => (
-    <AppStateContext.Provider value={(state = manyParks())}>
+    <AppStateContext.Provider value={(state = manyParksState(PARK_COUNT))}>
       <ParkList
         onOpen={() => undefined}
         window={shown()}
@@ -141,7 +117,7 @@ describe('ParkList', () => {
   it('marks the selected park as current, and only that one', () => {
     let state!: AppState;
     render(() => (
-      <AppStateContext.Provider value={(state = manyParks())}>
+      <AppStateContext.Provider value={(state = manyParksState(PARK_COUNT))}>
         <ParkList
           onOpen={() => undefined}
           window={FIRST_PAGE}

@@ -5,11 +5,10 @@ import { createNavigation, type Navigation } from '../../src/app/navigation';
 import type { District } from '../../src/data/schema';
 import { defaultFilter } from '../../src/domain/filter';
 import { LIST_PAGE } from '../../src/domain/listWindow';
-import { createAppState, type AppState } from '../../src/state/appState';
+import type { AppState } from '../../src/state/appState';
 import { AppStateContext } from '../../src/state/context';
 import ParkList from '../../src/ui/ParkList';
-import { buildRegistry, makePark, registry } from '../fixtures/sampleRegistry';
-import { viewOf } from '../fixtures/view';
+import { manyParksState } from '../fixtures/manyParks';
 
 /**
  * Navigation and the park list together, composed as App.tsx composes them (the list gives way to
@@ -20,40 +19,15 @@ import { viewOf } from '../fixtures/view';
 const PARK_COUNT = 6000;
 const DISTRICTS: readonly District[] = ['京口区', '润州区'];
 
-/** A registry of many small parks, alternating between two districts. */
-function manyParks(): AppState {
-  const model = registry.parks[0]!.properties;
-  const parks = Array.from({ length: PARK_COUNT }, (_, i) =>
-    makePark(
-      {
-        id: `park-${String(i).padStart(4, '0')}`,
-        name: { zh: `测试园区${i}` },
-        kind: model.kind,
-        level: model.level,
-        district: DISTRICTS[i % 2]!,
-        lead: model.lead,
-      },
-      [119 + (i % 80) * 0.01, 31.9 + Math.floor(i / 80) * 0.005],
-    ),
-  );
-  const index = viewOf(buildRegistry({ parks }));
-  return createAppState(index, {
-    filter: defaultFilter(index),
-    park: null,
-    project: null,
-    lang: 'zh',
-  });
-}
-
 /**
- * The list over {@link manyParks} and a stand-in detail, switched on the selection as in App.tsx;
+ * The list over {@link manyParksState} and a stand-in detail, switched on the selection as in App.tsx;
  * returns the state and navigation.
  */
 function renderApp(): { state: AppState; nav: Navigation } {
   let state!: AppState;
   let nav!: Navigation;
   render(() => {
-    state = manyParks();
+    state = manyParksState(PARK_COUNT, DISTRICTS);
     nav = createNavigation(state, () => undefined);
     return (
       <AppStateContext.Provider value={state}>
