@@ -69,10 +69,6 @@ function Explorer(props: {
   // from it (areas, lead focus, projects by park) is worked out on demand by its view.
   // eslint-disable-next-line solid/reactivity
   const index = createRegistryView(indexRegistry(props.registry, props.tiles));
-  // Read once: the prop is a getter that makes a new set of records (and an empty cache of a
-  // tiled registry's park files) on each read, and every detail and export must share one.
-  // eslint-disable-next-line solid/reactivity
-  const records = props.records;
   const initial = initialUrlState(index);
   // Read before MapLibre writes its own `map=`: a link without a view fits the selected park.
   const linkHasView = hasMapView(window.location.hash);
@@ -117,7 +113,7 @@ function Explorer(props: {
   const detailOf = (park: RegistryPark): JSX.Element => (
     <ParkDetail
       park={park}
-      records={records}
+      records={props.records}
       editing={editing}
       onClose={() => nav.closeDetail()}
       onOpenPark={(id) => nav.openPark(id)}
@@ -203,7 +199,7 @@ function Explorer(props: {
             </Show>
           </PanelBoundary>
           <PanelBoundary lang={lang()}>
-            <ExportMenu controller={controller()} records={records} />
+            <ExportMenu controller={controller()} records={props.records} />
           </PanelBoundary>
           <Show when={props.imports} keyed fallback={<CommandLineOnly lang={lang()} />}>
             {(imports) => (
@@ -312,17 +308,24 @@ export default function App(): JSX.Element {
         )}
       </Match>
       <Match when={loaded()} keyed>
-        {(app) =>
-          app.kind === 'tiles' ? (
-            <Explorer
-              registry={app.tiled.registry}
-              findings={[]}
-              config={app.config}
-              imports={null}
-              tiles={app.tiled.origin}
-              records={tiledParkRecords(app.tiled.origin)}
-            />
-          ) : (
+        {(app) => {
+          // Made once per registry, here: a call inside the JSX would be a prop getter, making a new
+          // set of records (and an empty cache of park files) on every read.
+          if (app.kind === 'tiles') {
+            const records = tiledParkRecords(app.tiled.origin);
+            return (
+              <Explorer
+                registry={app.tiled.registry}
+                findings={[]}
+                config={app.config}
+                imports={null}
+                tiles={app.tiled.origin}
+                records={records}
+              />
+            );
+          }
+          const records = wholeParkRecords(app.data.active.registry);
+          return (
             <Explorer
               registry={app.data.active.registry}
               findings={app.data.active.findings}
@@ -332,10 +335,10 @@ export default function App(): JSX.Element {
                 onChange: (next) => mutate({ ...app, data: next }),
               }}
               tiles={null}
-              records={wholeParkRecords(app.data.active.registry)}
+              records={records}
             />
-          )
-        }
+          );
+        }}
       </Match>
     </Switch>
   );
