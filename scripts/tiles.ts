@@ -11,6 +11,7 @@ import { formatFinding } from '../src/data/findings';
 import { compareParks } from '../src/domain/membership';
 import { labelPoint } from '../src/geometry/labelPoint';
 import { areaKm2, bboxOf } from '../src/geometry/measure';
+import { tileLayerProperties } from '../src/map/features';
 import { writeFileAtomically } from './lib/atomicWrite';
 import { writePmtiles } from './lib/pmtiles';
 import { TILES_MAX_ZOOM, TILE_LAYERS, cutTiles } from './lib/vectorTiles';
@@ -128,7 +129,9 @@ export async function main(
     return 1;
   }
   const { registry } = result;
-  const { tiles, bounds } = cutTiles(registry.parks, registry.projects);
+  // What the app's map reads on this registry, and no more (src/map/features.ts).
+  const carried = tileLayerProperties(registry.parks.length);
+  const { tiles, bounds } = cutTiles(registry.parks, registry.projects, carried);
   const [west, south, east, north] = bounds;
   const archive = writePmtiles(
     tiles.map(({ z, x, y, pbf }) => ({ z, x, y, data: gzipSync(pbf) })),
@@ -139,7 +142,11 @@ export async function main(
       center: [(west + east) / 2, (south + north) / 2, 9],
       metadata: {
         name: 'Zhenjiang Park Explorer registry',
-        vector_layers: TILE_LAYERS.map((id) => ({ id, fields: {} })),
+        // TileJSON's record of what each layer carries, so a reader can tell an older, fuller cut.
+        vector_layers: TILE_LAYERS.map((id) => ({
+          id,
+          fields: Object.fromEntries(carried[id].map((field) => [field, 'String'])),
+        })),
       },
     },
   );

@@ -1,10 +1,11 @@
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { bbox } from '@turf/turf';
-import type { FeatureCollection, Point } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import type { ParkFeature, Project } from '../../src/data/schema';
 import { parkChains } from '../../src/domain/membership';
 import { toMapLabels, toMapParks, toMapProjects } from '../../src/map/features';
+import type { TileLayerName, TileLayerProperties } from '../../src/map/features';
 
 /**
  * Cutting the registry into the map's vector tiles ahead of time, with the same libraries
@@ -12,15 +13,21 @@ import { toMapLabels, toMapParks, toMapProjects } from '../../src/map/features';
  * maplibre-gl) and the same options, so a tiled registry draws as the GeoJSON one does.
  *
  * Layers: `parks` (the map's flat properties, src/map/features.ts), `labels` (one point per
- * park at its label point) and `projects`, which carry besides their own the filter fields of
- * their park (`park_a`, `park_b`, `kind`, `level`, `district`).
+ * park at its label point) and `projects`, which can carry besides their own the filter fields of
+ * their park (`park_a`, `park_b`, `kind`, `level`, `district`). Which of these properties a cut
+ * keeps is the caller's: `npm run tiles` keeps what the app's map reads (`tileLayerProperties`),
+ * the bench's bare page all of them, as it filters whole layers by them.
  */
 
 /** The deepest zoom cut; MapLibre over-zooms beyond it. */
 export const TILES_MAX_ZOOM = 14;
 
 /** The vector layers, in the order a tile holds them. */
-export const TILE_LAYERS = ['parks', 'labels', 'projects'] as const;
+export const TILE_LAYERS = [
+  'parks',
+  'labels',
+  'projects',
+] as const satisfies readonly TileLayerName[];
 
 /** One cut tile: its address and its uncompressed MVT bytes. */
 export interface CutTile {
@@ -39,45 +46,59 @@ function tileOf(lon: number, lat: number, z: number): [number, number] {
   return [Math.min(n - 1, Math.max(0, x)), Math.min(n - 1, Math.max(0, y))];
 }
 
-/** vt-pbf would store a null as the text "null": a feature without an English name has none. */
-function withoutNullNames<G extends FeatureCollection['features'][number]['geometry']>(
-  collection: FeatureCollection<G, { name_en: string | null }>,
+/**
+ * The features with only the properties `keep` (all when undefined), and without a null English
+ * name: vt-pbf would store a null as the text "null", and a feature without one has none.
+ */
+function carrying<G extends Geometry>(
+  collection: FeatureCollection<G, object>,
+  keep: readonly string[] | undefined,
 ): FeatureCollection<G> {
   return {
     ...collection,
-    features: collection.features.map((feature) => {
-      const { name_en: nameEn, ...rest } = feature.properties;
-      return nameEn === null ? { ...feature, properties: rest } : feature;
+    features: collection.features.map((feature): Feature<G> => {
+      const properties: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(feature.properties ?? {}))
+        if ((keep === undefined || keep.includes(key)) && !(key === 'name_en' && value === null))
+          properties[key] = value;
+      return { ...feature, properties };
     }),
   };
 }
 
-/** The registry's map layers as tiles, every zoom from 0 to {@link TILES_MAX_ZOOM}. */
+/**
+ * The registry's map layers as tiles, every zoom from 0 to {@link TILES_MAX_ZOOM}, each layer's
+ * features carrying the properties `carried` names for it (every property when it is omitted).
+ */
 export function cutTiles(
   parkFeatures: readonly ParkFeature[],
   projectRecords: readonly Project[],
+  carried?: TileLayerProperties,
 ): { tiles: CutTile[]; bounds: [number, number, number, number] } {
   const byId = new Map(parkFeatures.map((park) => [park.properties.id, park.properties]));
   const mapParks = toMapParks(parkFeatures);
-  const parks = withoutNullNames(mapParks);
-  const labels = withoutNullNames(toMapLabels(mapParks));
-  const projects: FeatureCollection<Point> = {
-    type: 'FeatureCollection',
-    features: toMapProjects(projectRecords).features.flatMap((project) => {
-      const park = byId.get(project.properties.park);
-      if (!park) return [];
-      const [parkA = '', parkB = ''] = parkChains(park);
-      const properties = {
-        ...project.properties,
-        park_a: parkA,
-        park_b: parkB,
-        kind: park.kind,
-        level: park.level,
-        district: park.district,
-      };
-      return [{ ...project, properties }];
-    }),
-  };
+  const parks = carrying(mapParks, carried?.parks);
+  const labels = carrying(toMapLabels(mapParks), carried?.labels);
+  const projects = carrying<Point>(
+    {
+      type: 'FeatureCollection',
+      features: toMapProjects(projectRecords).features.flatMap((project) => {
+        const park = byId.get(project.properties.park);
+        if (!park) return [];
+        const [parkA = '', parkB = ''] = parkChains(park);
+        const properties = {
+          ...project.properties,
+          park_a: parkA,
+          park_b: parkB,
+          kind: park.kind,
+          level: park.level,
+          district: park.district,
+        };
+        return [{ ...project, properties }];
+      }),
+    },
+    carried?.projects,
+  );
   // MapLibre's own GeoJSON source options (maxzoom 14, tolerance 3/8 of a pixel at 512 px).
   const options = {
     maxZoom: TILES_MAX_ZOOM,

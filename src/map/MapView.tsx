@@ -32,7 +32,7 @@ import { toMapLabels, toMapParks, toMapProjects } from './features';
 import { BASEMAP_LAYER, INTERACTIVE_PARK_LAYERS, LAYER, SOURCE } from './ids';
 import { createPointPicker } from './pick';
 import { showPreview } from './preview';
-import { LABELS_FILTERED_UP_TO, buildStyle, nameExpression, parkFilterExpression } from './style';
+import { buildStyle, labelsFilteredFor, nameExpression, parkFilterExpression } from './style';
 import { featureAddress, registerPmtilesProtocol, tiledStyle } from './tiledSource';
 
 setWorkerUrl(workerUrl);
@@ -95,7 +95,7 @@ export default function MapView(props: MapViewProps): JSX.Element {
     );
   };
 
-  const labelsFiltered = parks.length <= LABELS_FILTERED_UP_TO;
+  const labelsFiltered = labelsFilteredFor(parks.length);
 
   onMount(() => {
     let instance: MapLibreMap;

@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, Point, Polygon, MultiPolygon } from 'g
 import type { ParkFeature, RegistryProject } from '../data/schema';
 import { labelPoint } from '../geometry/labelPoint';
 import { parkChains } from '../domain/membership';
+import { labelsFilteredFor } from './style';
 
 /** The flat properties the map layers read; arrays and objects stay out of the GPU data. */
 export interface MapParkProperties {
@@ -65,29 +66,85 @@ export function toMapLabels(
   };
 }
 
+/** A project point's properties on the map. */
+export interface MapProjectProperties {
+  id: string;
+  park: string;
+  chain_a: string;
+  name_zh: string;
+}
+
 /** Projects with a known location, as points coloured by their chain. */
 export function toMapProjects(
   projects: readonly RegistryProject[],
-): FeatureCollection<Point, { id: string; park: string; chain_a: string; name_zh: string }> {
+): FeatureCollection<Point, MapProjectProperties> {
   const located = projects.filter(
     (project): project is RegistryProject & { location: [number, number]; park: string } =>
       project.location !== undefined && project.park !== null,
   );
   return {
     type: 'FeatureCollection',
-    features: located.map(
-      (
-        project,
-      ): Feature<Point, { id: string; park: string; chain_a: string; name_zh: string }> => ({
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: project.location },
-        properties: {
-          id: project.id,
-          park: project.park,
-          chain_a: project.chain,
-          name_zh: project.name.zh,
-        },
-      }),
-    ),
+    features: located.map((project): Feature<Point, MapProjectProperties> => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: project.location },
+      properties: {
+        id: project.id,
+        park: project.park,
+        chain_a: project.chain,
+        name_zh: project.name.zh,
+      },
+    })),
+  };
+}
+
+/**
+ * Everything a feature of each vector-tile layer can carry (scripts/lib/vectorTiles.ts): the
+ * GeoJSON path's properties, and for a project also its park's filter fields, which only the
+ * bench's bare page reads (it filters whole layers by `setFilter`).
+ */
+export interface TileFeatureProperties {
+  readonly parks: MapParkProperties;
+  readonly labels: MapParkProperties;
+  readonly projects: MapProjectProperties & {
+    park_a: string;
+    park_b: string;
+    kind: string;
+    level: string;
+    district: string;
+  };
+}
+
+/** A layer of the vector tiles. */
+export type TileLayerName = keyof TileFeatureProperties;
+
+/** Which properties the features of each vector-tile layer carry. */
+export type TileLayerProperties = {
+  readonly [L in TileLayerName]: readonly (keyof TileFeatureProperties[L] & string)[];
+};
+
+/** The property every tiled feature is addressed by: the source's `promoteId`, and what a click reads. */
+export const TILE_FEATURE_ID = 'id';
+
+/**
+ * The properties a tiled registry's vector tiles carry, per layer: exactly what the map reads on
+ * the tiles path (style.ts's expressions, the label filter, the promoted id), so that MapLibre,
+ * which decodes every string of an in-view tile when a feature-state changes or a query runs and
+ * keeps them, decodes no names or fields the map never shows. `npm run tiles` cuts with it; a
+ * unit test derives what the style reads and fails if this misses any of it or carries more.
+ * Parks are coloured by their chains and dashed by their boundary; hiding them is a feature-state,
+ * so their kind, level and district stay out. Labels carry the filter fields only when the map
+ * filters them by {@link labelsFilteredFor} (a small registry), which a cut knows from its park
+ * count. A map that reads a property more must bump the index format (TILES_INDEX_FORMAT), so
+ * that older cuts, which lack it, are cut again instead of drawn without it.
+ */
+export function tileLayerProperties(parkCount: number): TileLayerProperties {
+  const name = ['name_zh', 'name_en'] as const;
+  const filterFields = ['chain_a', 'chain_b', 'kind', 'level', 'district'] as const;
+  return {
+    parks: [TILE_FEATURE_ID, 'chain_a', 'chain_b', 'boundary'],
+    labels: labelsFilteredFor(parkCount)
+      ? [TILE_FEATURE_ID, ...name, ...filterFields]
+      : [TILE_FEATURE_ID, ...name],
+    projects: [TILE_FEATURE_ID, 'chain_a'],
   };
 }

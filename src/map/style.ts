@@ -80,6 +80,15 @@ export function parkFilterExpression(filter: FilterState): FilterSpecification {
  */
 export const LABELS_FILTERED_UP_TO = 1000;
 
+/**
+ * Whether the map of a registry of `parkCount` parks filters its labels by
+ * {@link parkFilterExpression} (else it hides them by feature-state): one rule for the map and for
+ * what a tiled registry's label layer carries (features.ts's `tileLayerProperties`).
+ */
+export function labelsFilteredFor(parkCount: number): boolean {
+  return parkCount <= LABELS_FILTERED_UP_TO;
+}
+
 const DRAWN_BOUNDARY: ExpressionSpecification = ['!=', ['get', 'boundary'], 'official'];
 const OFFICIAL_BOUNDARY: ExpressionSpecification = ['==', ['get', 'boundary'], 'official'];
 const HAS_SECOND_CHAIN: ExpressionSpecification = ['!=', ['get', 'chain_b'], ''];

@@ -6,6 +6,7 @@ import {
 } from 'maplibre-gl';
 import type { Protocol } from 'pmtiles';
 import type { TilesOrigin } from '../data/tiledRegistry';
+import { TILE_FEATURE_ID, type TileLayerName } from './features';
 import { SOURCE } from './ids';
 
 /**
@@ -20,7 +21,7 @@ import { SOURCE } from './ids';
 export const TILES_SOURCE = 'registry-tiles';
 
 /** The archive's layer (scripts/lib/vectorTiles.ts) behind each GeoJSON source of the style. */
-const SOURCE_LAYER: Readonly<Record<string, string>> = {
+const SOURCE_LAYER: Readonly<Record<string, TileLayerName>> = {
   [SOURCE.parks]: 'parks',
   [SOURCE.parkLabels]: 'labels',
   [SOURCE.projects]: 'projects',
@@ -73,7 +74,9 @@ export function tiledStyle(style: StyleSpecification, origin: TilesOrigin): Styl
         minzoom: 0,
         maxzoom: origin.maxZoom,
         bounds: [...origin.bounds],
-        promoteId: Object.fromEntries(Object.values(SOURCE_LAYER).map((layer) => [layer, 'id'])),
+        promoteId: Object.fromEntries(
+          Object.values(SOURCE_LAYER).map((layer) => [layer, TILE_FEATURE_ID]),
+        ),
       },
     },
     layers,

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ParkFeature, Project } from '../../src/data/schema';
 import type { ParkFile, TilesIndex } from '../../src/data/tilesIndex';
 import { compareParks } from '../../src/domain/membership';
+import { tileLayerProperties } from '../../src/map/features';
 import { main } from '../../scripts/tiles';
 
 const VALID = resolve(import.meta.dirname, '../fixtures/registry/valid');
@@ -198,6 +199,38 @@ describe('npm run tiles', () => {
       expect(ids('parks')).toContain(park.id);
       expect(ids('labels')).toContain(park.id);
     }
+  });
+
+  it('writes into the archive only what the map reads of each layer, and names it in the metadata', async () => {
+    const dir = copyOfValid();
+    expect((await run([dir])).code).toBe(0);
+    const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as TilesIndex;
+    const archive = new PMTiles(new FileBytes(readFileSync(join(dir, index.tiles))));
+    const carried = tileLayerProperties(index.parks.length);
+    const seen = new Map<string, Set<string>>();
+    for (const park of index.parks) {
+      const [x, y] = tileOf(park.label[0], park.label[1], 12);
+      const layers = new VectorTile(
+        new PbfReader(new Uint8Array((await archive.getZxy(12, x, y))!.data)),
+      ).layers;
+      for (const [name, layer] of Object.entries(layers))
+        for (let i = 0; i < layer.length; i++)
+          for (const key of Object.keys(layer.feature(i).properties))
+            seen.set(name, (seen.get(name) ?? new Set()).add(key));
+    }
+    // The small fixture's labels carry the filter fields (the map filters them); parks and
+    // projects never carry names, kinds, levels or districts.
+    expect([...seen.get('parks')!].sort()).toEqual(['boundary', 'chain_a', 'chain_b', 'id']);
+    expect([...seen.get('projects')!].sort()).toEqual(['chain_a', 'id']);
+    expect([...seen.get('labels')!].sort()).toEqual([...carried.labels].sort());
+    const metadata = (await archive.getMetadata()) as {
+      vector_layers: { id: string; fields: Record<string, string> }[];
+    };
+    expect(
+      Object.fromEntries(
+        metadata.vector_layers.map((layer) => [layer.id, Object.keys(layer.fields)]),
+      ),
+    ).toEqual(carried);
   });
 
   it('refuses an invalid registry, names the finding and writes nothing', async () => {
