@@ -29,13 +29,32 @@ import { BASEMAP_EXTENT, ZHENJIANG_VIEW } from './basemap';
 import type { MapController, MapFailure, MapProbe, MapState, OnlineBasemap } from './controller';
 import { addOnlineBasemap } from './onlineBasemap';
 import { toMapLabels, toMapParks, toMapProjects } from './features';
-import { BASEMAP_LAYER, INTERACTIVE_PARK_LAYERS, LAYER, SOURCE } from './ids';
+import { BASEMAP_LAYER, CLICKABLE_LAYERS, INTERACTIVE_PARK_LAYERS, LAYER, SOURCE } from './ids';
 import { createPointPicker } from './pick';
 import { showPreview } from './preview';
 import { buildStyle, labelsFilteredFor, nameExpression, parkFilterExpression } from './style';
 import { featureAddress, registerPmtilesProtocol, tiledStyle } from './tiledSource';
 
 setWorkerUrl(workerUrl);
+
+/** A membership test for ids asked in any order. */
+const inSet =
+  (ids: ReadonlySet<string>) =>
+  (id: string): boolean =>
+    ids.has(id);
+
+/**
+ * A membership test for `ids`, a subsequence of the index's parks in list order (as the filter
+ * gives them), asked about every park in that order: a cursor instead of a set of every id.
+ */
+function inListOrder(ids: readonly string[]): (id: string) => boolean {
+  let next = 0;
+  return (id) => {
+    if (ids[next] !== id) return false;
+    next += 1;
+    return true;
+  };
+}
 
 /**
  * Starts MapLibre's workers before the map exists: the app calls it while the registry is still
@@ -96,6 +115,28 @@ export default function MapView(props: MapViewProps): JSX.Element {
   };
 
   const labelsFiltered = labelsFilteredFor(parks.length);
+
+  // The parks the map hides now (the filter's, or the chain view's focus).
+  const hiddenOnMap = new Set<string>();
+
+  /**
+   * Draws the selected project's ring from its own one-point source, unless the project has no
+   * location or its park is hidden (its point is then hidden too); sets the source only on change.
+   */
+  let selectedShown: string | null = null;
+  const showSelectedProject = (instance: MapLibreMap): void => {
+    const id = state.selectedProjectId();
+    const project = id === null ? undefined : index.projectById.get(id);
+    const shown =
+      project?.location !== undefined && project.park !== null && !hiddenOnMap.has(project.park)
+        ? project
+        : null;
+    if ((shown?.id ?? null) === selectedShown) return;
+    selectedShown = shown?.id ?? null;
+    instance
+      .getSource<GeoJSONSource>(SOURCE.selectedProject)
+      ?.setData(toMapProjects(shown ? [shown] : []));
+  };
 
   onMount(() => {
     let instance: MapLibreMap;
@@ -180,24 +221,24 @@ export default function MapView(props: MapViewProps): JSX.Element {
   });
 
   // Filter: the same visible parks as the list. Parks and their projects are hidden by
-  // feature-state, touching only those whose visibility changed; labels see LABELS_FILTERED_UP_TO.
-  const hiddenOnMap = new Set<string>();
+  // feature-state, touching only those whose visibility changed (a park's projects share its
+  // address, see style.ts); labels see LABELS_FILTERED_UP_TO.
   createEffect(
     on(
       [map, state.filter, state.visibleParkIds, () => state.focusParkIds?.()],
       ([instance, filter, visibleIds, focusIds]) => {
         if (!instance) return;
-        const visible = new Set(focusIds ?? visibleIds);
-        for (const park of parks) {
+        const isShown = focusIds ? inSet(new Set(focusIds)) : inListOrder(visibleIds);
+        for (const park of index.parks) {
           const id = park.properties.id;
-          const hidden = !visible.has(id);
+          const hidden = !isShown(id);
           if (hidden === hiddenOnMap.has(id)) continue;
           if (hidden) hiddenOnMap.add(id);
           else hiddenOnMap.delete(id);
           instance.setFeatureState(at(SOURCE.parks, id), { hidden });
           if (!labelsFiltered) instance.setFeatureState(at(SOURCE.parkLabels, id), { hidden });
-          for (const project of index.locatedProjectIds(id))
-            instance.setFeatureState(at(SOURCE.projects, project), { hidden });
+          if (index.locatedProjectIds(id).length > 0)
+            instance.setFeatureState(at(SOURCE.projects, id), { hidden });
         }
         if (labelsFiltered)
           instance.setFilter(
@@ -206,6 +247,7 @@ export default function MapView(props: MapViewProps): JSX.Element {
               ? ['in', ['get', 'id'], ['literal', [...focusIds]]]
               : parkFilterExpression(filter),
           );
+        showSelectedProject(instance);
       },
     ),
   );
@@ -244,7 +286,11 @@ export default function MapView(props: MapViewProps): JSX.Element {
   };
   createFeatureStateBinding(SOURCE.parks, 'selected', state.selectedParkId);
   createFeatureStateBinding(SOURCE.parks, 'hover', state.hoveredParkId);
-  createFeatureStateBinding(SOURCE.projects, 'selected', state.selectedProjectId);
+  createEffect(
+    on([map, state.selectedProjectId], ([instance]) => {
+      if (instance) afterPaint(() => showSelectedProject(instance));
+    }),
+  );
 
   createEffect(
     on(map, (instance) => {
@@ -271,7 +317,7 @@ export default function MapView(props: MapViewProps): JSX.Element {
         // A click that picks a location is only that.
         if (picker.active()) return;
         const hits = shown(
-          instance.queryRenderedFeatures(event.point, { layers: [LAYER.projects, ...layers] }),
+          instance.queryRenderedFeatures(event.point, { layers: [...CLICKABLE_LAYERS] }),
         );
         const project = hits.find((hit) => hit.layer.id === LAYER.projects)?.properties.id;
         if (typeof project === 'string') {

@@ -122,7 +122,10 @@ export type TileLayerProperties = {
   readonly [L in TileLayerName]: readonly (keyof TileFeatureProperties[L] & string)[];
 };
 
-/** The property every tiled feature is addressed by: the source's `promoteId`, and what a click reads. */
+/**
+ * The property a click on a park or project reads to know what it hit (ids.ts's CLICKABLE_LAYERS);
+ * parks and labels also promote it to their feature id.
+ */
 export const TILE_FEATURE_ID = 'id';
 
 /**
@@ -145,6 +148,7 @@ export function tileLayerProperties(parkCount: number): TileLayerProperties {
     labels: labelsFilteredFor(parkCount)
       ? [TILE_FEATURE_ID, ...name, ...filterFields]
       : [TILE_FEATURE_ID, ...name],
-    projects: [TILE_FEATURE_ID, 'chain_a'],
+    // `park` is the points' feature id (style.ts): one state hides a park's points.
+    projects: [TILE_FEATURE_ID, 'park', 'chain_a'],
   };
 }

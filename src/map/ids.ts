@@ -3,6 +3,7 @@ export const SOURCE = {
   parks: 'parks',
   parkLabels: 'park-labels',
   projects: 'projects',
+  selectedProject: 'selected-project',
   context: 'basemap-context',
   city: 'basemap-city',
   districts: 'basemap-districts',
@@ -32,11 +33,15 @@ export const LAYER = {
   parksOutlineDrawn: 'parks-outline-drawn',
   parksSelected: 'parks-selected',
   projects: 'projects-circle',
+  projectSelected: 'project-selected',
   parksLabel: 'parks-label',
 } as const;
 
 /** The park layers whose features a click or hover may hit. */
 export const INTERACTIVE_PARK_LAYERS = [LAYER.parksFill] as const;
+
+/** The layers a click queries: a project point, or else the park beneath it. */
+export const CLICKABLE_LAYERS = [LAYER.projects, ...INTERACTIVE_PARK_LAYERS] as const;
 
 /**
  * The online raster basemap's source and layer, added at run time when a deployment configures

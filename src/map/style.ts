@@ -257,10 +257,24 @@ function parkLayers(
       paint: {
         'circle-opacity': unlessHidden(1),
         'circle-stroke-opacity': unlessHidden(1),
-        'circle-radius': ['case', stateIs('selected'), 8, 5],
+        'circle-radius': 5,
         'circle-color': chainColorExpression(chains, 'chain_a'),
-        'circle-stroke-color': ['case', stateIs('selected'), PALETTE.selected, '#ffffff'],
-        'circle-stroke-width': ['case', stateIs('selected'), 3, 1.5],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
+      },
+    },
+    {
+      // The selected project, drawn over its point from a one-feature source: project points are
+      // addressed by their park for the filter (one state per park), so they cannot carry a
+      // selection of their own.
+      id: LAYER.projectSelected,
+      type: 'circle',
+      source: SOURCE.selectedProject,
+      paint: {
+        'circle-radius': 8,
+        'circle-color': chainColorExpression(chains, 'chain_a'),
+        'circle-stroke-color': PALETTE.selected,
+        'circle-stroke-width': 3,
       },
     },
     {
@@ -313,7 +327,9 @@ export function buildStyle(input: StyleInput): StyleSpecification {
       [SOURCE.labels]: { type: 'geojson', data: url(BASEMAP_FILES.labels) },
       [SOURCE.parks]: { type: 'geojson', data: emptyCollection, promoteId: 'id' },
       [SOURCE.parkLabels]: { type: 'geojson', data: emptyCollection, promoteId: 'id' },
-      [SOURCE.projects]: { type: 'geojson', data: emptyCollection, promoteId: 'id' },
+      // Projects are addressed by their park: the filter hides a park's points with one state.
+      [SOURCE.projects]: { type: 'geojson', data: emptyCollection, promoteId: 'park' },
+      [SOURCE.selectedProject]: { type: 'geojson', data: emptyCollection },
     },
     layers: [...basemapLayers(input.lang), ...parkLayers(input.chains, input.lang, input.visible)],
   };

@@ -6,7 +6,7 @@ import {
 } from 'maplibre-gl';
 import type { Protocol } from 'pmtiles';
 import type { TilesOrigin } from '../data/tiledRegistry';
-import { TILE_FEATURE_ID, type TileLayerName } from './features';
+import type { TileLayerName } from './features';
 import { SOURCE } from './ids';
 
 /**
@@ -48,10 +48,19 @@ export function registerPmtilesProtocol(): void {
 
 type ProtocolResponse = Awaited<ReturnType<Parameters<typeof addProtocol>[1]>>;
 
+/** The property a GeoJSON source of the style promotes to feature id, which its source-layer keeps. */
+function promotedIdOf(style: StyleSpecification, sourceId: string): string {
+  const source = style.sources[sourceId];
+  const promoted = source?.type === 'geojson' ? source.promoteId : undefined;
+  if (typeof promoted !== 'string')
+    throw new Error(`the style's ${sourceId} source promotes no id`);
+  return promoted;
+}
+
 /**
  * The style with the parks, labels and projects read from the archive: the three GeoJSON sources
- * become one vector source (each source-layer's `id` promoted, so feature-state addresses a park
- * by its id as before), and each layer that read them reads its source-layer. Everything else of
+ * become one vector source (each source-layer promotes the property its GeoJSON source promoted, so
+ * feature-state addresses parks and projects as before), and each layer that read them reads its source-layer. Everything else of
  * the style is kept as it is.
  */
 export function tiledStyle(style: StyleSpecification, origin: TilesOrigin): StyleSpecification {
@@ -75,7 +84,10 @@ export function tiledStyle(style: StyleSpecification, origin: TilesOrigin): Styl
         maxzoom: origin.maxZoom,
         bounds: [...origin.bounds],
         promoteId: Object.fromEntries(
-          Object.values(SOURCE_LAYER).map((layer) => [layer, TILE_FEATURE_ID]),
+          Object.entries(SOURCE_LAYER).map(([source, layer]) => [
+            layer,
+            promotedIdOf(style, source),
+          ]),
         ),
       },
     },

@@ -78,11 +78,11 @@ describe('MapView, the seam between Solid state and the map', () => {
   });
 
   it('hides the parks a filter removes, and their projects, by feature-state, and re-filters only the labels', () => {
-    // Every project placed, so that hiding a park has projects to hide.
-    const projects = registry.projects.map((project) => ({
-      ...project,
-      location: [119.5, 32.1] as [number, number],
-    }));
+    // Every project placed but the first, so that hiding a park has projects to hide, and one
+    // park (the first project's, if it has no other) may have none on the map.
+    const projects = registry.projects.map((project, i) =>
+      i === 0 ? project : { ...project, location: [119.5, 32.1] as [number, number] },
+    );
     const { map, index, app } = renderMap(projects);
     map.fire('load');
     const hiddenStates = (from: number): [string, string, boolean][] =>
@@ -109,10 +109,17 @@ describe('MapView, the seam between Solid state and the map', () => {
       .map((park) => park.properties.id)
       .filter((id) => !remaining.has(id));
     expect(gone).toContain(PARK.hitech);
-    const goneProjects = projects
-      .filter((project) => project.park !== null && gone.includes(project.park))
-      .map((project) => project.id);
-    expect(goneProjects.length).toBeGreaterThan(0);
+    // A park's project points share its address: one state hides them all.
+    const parksWithGonePoints = [
+      ...new Set(
+        projects.flatMap((project) =>
+          project.park !== null && project.location && gone.includes(project.park)
+            ? [project.park]
+            : [],
+        ),
+      ),
+    ];
+    expect(parksWithGonePoints.length).toBeGreaterThan(0);
     const hid = hiddenStates(before);
     expect(
       hid
@@ -125,7 +132,7 @@ describe('MapView, the seam between Solid state and the map', () => {
         .filter(([source]) => source === 'projects')
         .map(([, id]) => id)
         .sort(),
-    ).toEqual(goneProjects.sort());
+    ).toEqual(parksWithGonePoints.sort());
 
     const labelFilters = map.callsOf('setFilter').slice(filtersBefore) as [string, unknown][];
     expect(labelFilters.map(([layer]) => layer)).toEqual(['parks-label']);
@@ -192,6 +199,44 @@ describe('MapView, the seam between Solid state and the map', () => {
       [PARK.etdz, { selected: false }],
       [PARK.hitech, { selected: true }],
     ]);
+  });
+
+  it('rings the selected project from its own source, and drops the ring while its park is hidden', async () => {
+    const located = registry.projects.map((project) => ({
+      ...project,
+      location: [119.5, 32.1] as [number, number],
+    }));
+    const { map, app, index } = renderMap(located);
+    map.fire('load');
+    const target = located.find((project) => project.park === PARK.hitech)!;
+    const ringed = (): string[][] =>
+      map
+        .callsOf('setData:selected-project')
+        .map(([data]) =>
+          (data as { features: { properties: { id: string } }[] }).features.map(
+            (feature) => feature.properties.id,
+          ),
+        );
+    const painted = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+
+    app.selectProject(target.id);
+    await painted();
+    expect(ringed()).toEqual([[target.id]]);
+    const [[ring]] = map.callsOf('setData:selected-project').slice(-1) as [
+      [{ features: { geometry: { coordinates: unknown } }[] }],
+    ];
+    expect(ring.features[0]?.geometry.coordinates).toEqual(target.location);
+
+    // Unchecking the park's chain hides the park, its points and the ring; checking it brings it back.
+    const chain = index.parkById.get(PARK.hitech)!.properties.lead[0]!;
+    app.updateFilter((current) => toggleChain(current, chain));
+    expect(ringed()).toEqual([[target.id], []]);
+    app.updateFilter((current) => toggleChain(current, chain));
+    expect(ringed()).toEqual([[target.id], [], [target.id]]);
+
+    app.selectProject(null);
+    await painted();
+    expect(ringed()).toEqual([[target.id], [], [target.id], []]);
   });
 
   it('opens the park clicked on the map, the smaller one when parks nest, skipping hidden ones', () => {

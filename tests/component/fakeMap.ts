@@ -22,7 +22,7 @@ export class FakeMap {
 
   constructor(readonly options: Record<string, unknown>) {
     created.push(this);
-    for (const id of ['parks', 'park-labels', 'projects']) {
+    for (const id of ['parks', 'park-labels', 'projects', 'selected-project']) {
       this.sources.set(id, { setData: (data) => this.record('setData:' + id, [data]) });
     }
   }

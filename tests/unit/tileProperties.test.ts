@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DISTRICTS, PARK_KINDS, PARK_LEVELS } from '../../src/data/enums';
 import type { FilterState } from '../../src/domain/filter';
 import type { Lang } from '../../src/domain/i18n';
-import { tileLayerProperties, type TileLayerName } from '../../src/map/features';
-import { LAYER } from '../../src/map/ids';
+import { TILE_FEATURE_ID, tileLayerProperties, type TileLayerName } from '../../src/map/features';
+import { CLICKABLE_LAYERS, LAYER } from '../../src/map/ids';
 import {
   LABELS_FILTERED_UP_TO,
   buildStyle,
@@ -18,7 +18,8 @@ import { TILES_ORIGIN } from '../fixtures/tiled';
 /**
  * The vector tiles carry exactly what the map reads on the tiles path. What it reads is derived
  * from the tiled style itself: every `get`/`has` in each tiled layer's filter, layout and paint,
- * with the label filter MapView sets for a registry of that size, plus the promoted id. A style
+ * with the label filter MapView sets for a registry of that size, plus the promoted id and, on the
+ * layers a click queries, the id it reads. A style
  * that starts reading a property a tiled layer lacks fails here, and so does a layer that carries
  * a property nothing reads.
  */
@@ -73,6 +74,7 @@ function readsOf(style: StyleSpecification): Map<string, Set<string>> {
     propertiesRead([layer.filter, layer.layout, layer.paint], read);
     const id = typeof promoted === 'object' && promoted !== null ? promoted[sourceLayer] : promoted;
     if (typeof id === 'string') read.add(id);
+    if ((CLICKABLE_LAYERS as readonly string[]).includes(layer.id)) read.add(TILE_FEATURE_ID);
   }
   return reads;
 }

@@ -72,7 +72,7 @@ describe('tiledStyle', () => {
   });
   const style = tiledStyle(base, TILES_ORIGIN);
 
-  it('is a valid style with one vector source on the archive, each layer id promoted', () => {
+  it('is a valid style with one vector source on the archive, parks and labels by id, projects by their park', () => {
     expect(validateStyleMin(style)).toEqual([]);
     expect(style.sources[TILES_SOURCE]).toEqual({
       type: 'vector',
@@ -80,7 +80,7 @@ describe('tiledStyle', () => {
       minzoom: 0,
       maxzoom: 14,
       bounds: [119, 31.9, 119.9, 32.3],
-      promoteId: { parks: 'id', labels: 'id', projects: 'id' },
+      promoteId: { parks: 'id', labels: 'id', projects: 'park' },
     });
     for (const source of [SOURCE.parks, SOURCE.parkLabels, SOURCE.projects])
       expect(style.sources).not.toHaveProperty(source);
