@@ -219,9 +219,9 @@ describe('npm run tiles', () => {
             seen.set(name, (seen.get(name) ?? new Set()).add(key));
     }
     // The small fixture's labels carry the filter fields (the map filters them); parks and
-    // projects never carry names, kinds, levels or districts.
+    // projects never carry names, kinds, levels or districts (a project its park, its address).
     expect([...seen.get('parks')!].sort()).toEqual(['boundary', 'chain_a', 'chain_b', 'id']);
-    expect([...seen.get('projects')!].sort()).toEqual(['chain_a', 'id']);
+    expect([...seen.get('projects')!].sort()).toEqual(['chain_a', 'id', 'park']);
     expect([...seen.get('labels')!].sort()).toEqual([...carried.labels].sort());
     const metadata = (await archive.getMetadata()) as {
       vector_layers: { id: string; fields: Record<string, string> }[];

@@ -32,7 +32,7 @@ describe('cutTiles', () => {
     expect(carriedBy(tileLayerProperties(LABELS_FILTERED_UP_TO + 1))).toEqual({
       parks: ['boundary', 'chain_a', 'chain_b', 'id'],
       labels: ['id', 'name_en', 'name_zh'],
-      projects: ['chain_a', 'id'],
+      projects: ['chain_a', 'id', 'park'],
     });
   });
 
