@@ -9,7 +9,6 @@ import { TILES_FILES, TILES_INDEX_FORMAT } from '../src/data/tilesIndex';
 import type { IndexedPark, ParkFile, TilesIndex } from '../src/data/tilesIndex';
 import { formatFinding } from '../src/data/findings';
 import { compareParks } from '../src/domain/membership';
-import { labelPoint } from '../src/geometry/labelPoint';
 import { areaKm2, bboxOf } from '../src/geometry/measure';
 import { tileLayerProperties } from '../src/map/features';
 import { writeFileAtomically } from './lib/atomicWrite';
@@ -58,12 +57,10 @@ export function indexProject(project: Project): RegistryProject {
 function indexPark(park: ParkFeature): IndexedPark {
   const geometry = park.geometry;
   const [west, south, east, north] = bboxOf(geometry);
-  const [lon = 0, lat = 0] = labelPoint(geometry);
   return {
     ...parkSummary(park),
     bbox: [west, south, east, north],
     area_km2_computed: Math.round(areaKm2(geometry) * 1e4) / 1e4,
-    label: [lon, lat],
   };
 }
 

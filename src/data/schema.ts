@@ -326,14 +326,16 @@ export const PROJECT_SUMMARY_FIELDS = [
 /** A project's fields in a tiled registry's index: see {@link PROJECT_SUMMARY_FIELDS}. */
 export type ProjectSummary = Pick<Project, (typeof PROJECT_SUMMARY_FIELDS)[number]>;
 
-/** What a park's geometry gives, worked out ahead where the geometry is not in memory. */
+/**
+ * What a park's geometry gives, worked out ahead where the geometry is not in memory. Named as
+ * index.json names them: the reader hands the index's own park entry over as this record (and as
+ * the summary) instead of copying 50,000 of them.
+ */
 export interface ParkMeasured {
   /** [west, south, east, north]. */
   readonly bbox: readonly [number, number, number, number];
   /** Geodesic area, km², holes subtracted. */
-  readonly areaKm2: number;
-  /** Where its label goes, inside the park: [lon, lat]. */
-  readonly label: readonly [number, number];
+  readonly area_km2_computed: number;
 }
 
 /**

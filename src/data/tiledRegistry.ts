@@ -1,5 +1,5 @@
 import { fetchJson } from './fetchJson';
-import type { Registry, RegistryProject, TiledPark } from './schema';
+import type { ParkSummary, Registry, RegistryProject, TiledPark } from './schema';
 import { TILES_INDEX_FORMAT } from './tilesIndex';
 import type { IndexedPark, TilesIndex, TilesValidation } from './tilesIndex';
 
@@ -72,7 +72,6 @@ function parkProblem(park: unknown): string | null {
   if (park['area_km2'] !== null && typeof park['area_km2'] !== 'number')
     return 'has no area_km2 (a number or null)';
   if (!isNumbers(park['bbox'], 4)) return 'has no bbox of 4 numbers';
-  if (!isNumbers(park['label'], 2)) return 'has no label point [lon, lat]';
   if (typeof park['area_km2_computed'] !== 'number' || !(park['area_km2_computed'] >= 0))
     return 'has no area_km2_computed';
   return null;
@@ -161,40 +160,45 @@ type Share = ReturnType<typeof createStringPool>;
 
 const NO_ALIASES = Object.freeze([]) as readonly string[] as string[];
 
-/** An index park as the explorer's park: its summary apart, measures under `measured`. */
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * An index park as the explorer's park. The parse's own entry is both its summary and its
+ * measures, its repeated values shared in place: no one else holds it, and a copy (a properties
+ * object, a lead list and a measures record per park) was 8.5 MB of the page's heap at 50,000
+ * parks. The summary thus also carries `bbox` and `area_km2_computed` (and an older cut's unread
+ * `label`), which no reader of a ParkSummary sees.
+ */
 function toTiledPark(park: IndexedPark, share: Share): TiledPark {
-  const { bbox, area_km2_computed: areaKm2, label, ...summary } = park;
-  const properties = {
-    ...summary,
-    id: share(summary.id),
-    kind: share(summary.kind),
-    zone: share(summary.zone),
-    level: share(summary.level),
-    district: share(summary.district),
-    lead: summary.lead.map(share),
-    // Most parks have none: one shared empty list instead of one per park.
-    aliases: summary.aliases.length === 0 ? NO_ALIASES : summary.aliases,
-    boundary: share(summary.boundary),
-  };
-  return { type: 'Feature', properties, geometry: null, measured: { bbox, areaKm2, label } };
+  const entry = park as Writable<IndexedPark>;
+  entry.id = share(park.id);
+  entry.kind = share(park.kind);
+  entry.zone = share(park.zone);
+  entry.level = share(park.level);
+  entry.district = share(park.district);
+  entry.boundary = share(park.boundary);
+  const lead = park.lead as ParkSummary['lead'][number][];
+  lead.forEach((chain, i) => (lead[i] = share(chain)));
+  // Most parks have none: one shared empty list instead of one per park.
+  if (park.aliases.length === 0) entry.aliases = NO_ALIASES;
+  return { type: 'Feature', properties: entry, geometry: null, measured: entry };
 }
 
 /**
- * The project with its repeated values shared. In place: the record is the parse's own and no one
- * else holds it, and a copy of 150,000 projects would double their heap while the page starts.
+ * Shares the project's repeated values. In place: the record is the parse's own and no one else
+ * holds it, and a copy of 150,000 projects would double their heap while the page starts.
  */
-function shareProjectValues(project: RegistryProject, share: Share): RegistryProject {
-  const shared = project as { -readonly [K in keyof RegistryProject]: RegistryProject[K] };
+function shareProjectValues(project: RegistryProject, share: Share): void {
+  const shared = project as Writable<RegistryProject>;
   shared.park = share(project.park);
   shared.chain = share(project.chain);
   shared.segment = share(project.segment);
   shared.status = share(project.status);
-  return project;
 }
 
 /**
- * Reads a parsed index.json fetched from `indexUrl`, taking over `value` (its projects are kept,
- * not copied). `file` names it in the message (the path the link gave). Refuses, with one line naming the file and the first problem, an index of
+ * Reads a parsed index.json fetched from `indexUrl`, taking over `value` (its parks and projects
+ * are kept and changed in place, not copied). `file` names it in the message (the path the link gave). Refuses, with one line naming the file and the first problem, an index of
  * another format or one missing what the panels and the map read.
  */
 export function readTilesIndex(value: unknown, indexUrl: string, file: string): TiledRead {
@@ -202,12 +206,17 @@ export function readTilesIndex(value: unknown, indexUrl: string, file: string): 
   if (problem !== null) return { ok: false, message: `${file} ${problem}` };
   const index = value as TilesIndex;
   const share = createStringPool();
+  // The parse's own lists too: each park's entry is replaced by the park made of it, each project
+  // is changed in place, instead of two more lists of 50,000 and 150,000.
+  const parks = index.parks as unknown as (IndexedPark | TiledPark)[];
+  parks.forEach((park, i) => (parks[i] = toTiledPark(park as IndexedPark, share)));
+  for (const project of index.projects) shareProjectValues(project, share);
   const registry: Registry<TiledPark, RegistryProject> = {
     asOf: index.validated.registry_as_of,
     clusters: index.clusters,
     chains: index.chains,
-    parks: index.parks.map((park) => toTiledPark(park, share)),
-    projects: index.projects.map((project) => shareProjectValues(project, share)),
+    parks: parks as TiledPark[],
+    projects: index.projects,
     firms: index.firms,
   };
   const beside = (name: string): string => new URL(name, indexUrl).href;

@@ -3,6 +3,7 @@ import type {
   Cluster,
   Firm,
   ParkGeometry,
+  ParkMeasured,
   ParkProperties,
   ParkSummary,
   Project,
@@ -45,15 +46,14 @@ export const TILES_FILES = {
  */
 export const TILES_INDEX_FORMAT = 'zpe-tiles-index/3';
 
-/** A park as the index has it: its summary and what its geometry gives. */
-export interface IndexedPark extends ParkSummary {
-  /** [west, south, east, north] of the park's geometry. */
-  readonly bbox: readonly [number, number, number, number];
-  /** The geodesic area of the park's geometry, km² (holes subtracted). */
-  readonly area_km2_computed: number;
-  /** Where the park's label goes: inside the park, [lon, lat]. */
-  readonly label: readonly [number, number];
-}
+/**
+ * A park as the index has it: its summary and what its geometry gives (`bbox`,
+ * `area_km2_computed`). Indexes cut by earlier versions of `npm run tiles` also carry a `label` point per
+ * park; nothing reads it (the map's labels are in the tiles' own layer), so the cutter no longer
+ * writes it and the reader ignores it. That is why the format stayed at 3: no field changed
+ * meaning, and an index with or without it is read the same.
+ */
+export interface IndexedPark extends ParkSummary, ParkMeasured {}
 
 /** Where and when the registry behind the tiles was validated. */
 export interface TilesValidation {

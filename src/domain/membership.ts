@@ -11,6 +11,7 @@ import type {
   RegistryProject,
 } from '../data/schema';
 import type { TilesOrigin } from '../data/tiledRegistry';
+import { PositionLookup, ScanLookup } from './lookups';
 
 /** The id of an industry chain (链), as in `geo/chains.json`. */
 export type ChainId = Chain['id'];
@@ -120,12 +121,68 @@ export interface RegistryIndex {
   readonly clusterById: ReadonlyMap<ClusterId, Cluster>;
   /** Each cluster's chains, in registry order (see {@link chainsByCluster}). */
   readonly chainsByCluster: ReadonlyMap<ClusterId, readonly Chain[]>;
-  /** Projects by id. */
+  /**
+   * Projects by id, for what a person opens (a project link, a click on one): each lookup of a
+   * new id walks the projects (about a millisecond at 150,000), so it is not for loops.
+   */
   readonly projectById: ReadonlyMap<string, RegistryProject>;
-  /** Each park's projects in {@link compareProjects} order; every park has an entry. */
+  /**
+   * Each park's projects in {@link compareProjects} order; every park has an entry. Each `get`
+   * gives a new array (a copy of the park's run of one sorted list): hold on to it rather than
+   * asking again in a loop.
+   */
   readonly projectsByPark: ReadonlyMap<string, readonly RegistryProject[]>;
   /** Each main zone's linked parks (一区多园) in list order; only zones with linked parks appear. */
   readonly linkedParksByZone: ReadonlyMap<string, readonly RegistryPark[]>;
+  /**
+   * The ids of a park's projects that have a location, i.e. the ones drawn on the map, in
+   * {@link compareProjects} order; none for an unknown park. O(the park's projects), kept nowhere:
+   * the map asks for every park whose visibility a filter change flips.
+   */
+  locatedProjectIds(parkId: string): readonly string[];
+}
+
+const NO_PROJECTS: readonly RegistryProject[] = Object.freeze([]);
+const NO_IDS: readonly string[] = Object.freeze([]);
+
+/**
+ * The projects that have a park, grouped by their park's position in `parks` and sorted within
+ * each park ({@link compareProjects}): park `i`'s are `sorted[starts[i]]` up to
+ * `sorted[starts[i + 1]]`. One array and one typed array instead of an array per park: 50,000 of
+ * those, each with room for 16, were 4.4 MB of the page's heap. A project whose park the registry
+ * lacks is in none (the validator reports it).
+ */
+function groupProjects(
+  projects: readonly RegistryProject[],
+  parkCount: number,
+  positions: ReadonlyMap<string, number>,
+): { sorted: RegistryProject[]; starts: Uint32Array } {
+  const starts = new Uint32Array(parkCount + 1);
+  const parkOf = new Int32Array(projects.length).fill(-1);
+  projects.forEach((project, i) => {
+    const position = project.park === null ? undefined : positions.get(project.park);
+    if (position === undefined) return;
+    parkOf[i] = position;
+    starts[position + 1] = (starts[position + 1] ?? 0) + 1;
+  });
+  for (let i = 1; i <= parkCount; i++) starts[i] = (starts[i] ?? 0) + (starts[i - 1] ?? 0);
+  const sorted = new Array<RegistryProject>(starts[parkCount] ?? 0);
+  const next = starts.slice(0, parkCount);
+  projects.forEach((project, i) => {
+    const position = parkOf[i] ?? -1;
+    if (position < 0) return;
+    const at = next[position] ?? 0;
+    sorted[at] = project;
+    next[position] = at + 1;
+  });
+  for (let i = 0; i < parkCount; i++) {
+    const from = starts[i] ?? 0;
+    const to = starts[i + 1] ?? 0;
+    if (to - from < 2) continue;
+    const run = sorted.slice(from, to).sort(compareProjects);
+    run.forEach((project, k) => (sorted[from + k] = project));
+  }
+  return { sorted, starts };
 }
 
 /**
@@ -136,16 +193,18 @@ export function indexRegistry(
   registry: ExplorerRegistry,
   tiles: TilesOrigin | null = null,
 ): RegistryIndex {
+  // The registry's own list when it is in list order already (a tiled index is): it is read-only.
   const parks = inListOrder(registry.parks)
-    ? [...registry.parks]
+    ? registry.parks
     : [...registry.parks].sort((a, b) => compareParks(a.properties, b.properties));
-
-  const projectsByPark = new Map<string, RegistryProject[]>(
-    parks.map((park) => [park.properties.id, []]),
-  );
-  for (const project of registry.projects)
-    if (project.park !== null) projectsByPark.get(project.park)?.push(project);
-  for (const list of projectsByPark.values()) list.sort(compareProjects);
+  // One Map from id to list position answers both the parks and their projects by id.
+  const positions = new Map<string, number>();
+  parks.forEach((park, i) => positions.set(park.properties.id, i));
+  const { sorted, starts } = groupProjects(registry.projects, parks.length, positions);
+  const runOf = (position: number): readonly [number, number] => [
+    starts[position] ?? 0,
+    starts[position + 1] ?? 0,
+  ];
 
   // Built from the sorted parks, so each zone's list is already in list order.
   const linkedParksByZone = new Map<string, RegistryPark[]>();
@@ -161,15 +220,29 @@ export function indexRegistry(
     registry,
     tiles,
     parks,
-    parkById: new Map(parks.map((park) => [park.properties.id, park])),
+    parkById: new PositionLookup(positions, (position) => parks[position] as RegistryPark),
     chains: registry.chains,
     chainById: new Map(registry.chains.map((chain) => [chain.id, chain])),
     clusters: registry.clusters,
     clusterById: new Map(registry.clusters.map((cluster) => [cluster.id, cluster])),
     chainsByCluster: chainsByCluster(registry),
-    projectById: new Map(registry.projects.map((project) => [project.id, project])),
-    projectsByPark,
+    projectById: new ScanLookup(registry.projects, (project) => project.id),
+    projectsByPark: new PositionLookup(positions, (position) => {
+      const [from, to] = runOf(position);
+      return from === to ? NO_PROJECTS : sorted.slice(from, to);
+    }),
     linkedParksByZone,
+    locatedProjectIds: (parkId) => {
+      const position = positions.get(parkId);
+      if (position === undefined) return NO_IDS;
+      const [from, to] = runOf(position);
+      let ids: string[] | undefined;
+      for (let i = from; i < to; i++) {
+        const project = sorted[i];
+        if (project?.location) (ids ??= []).push(project.id);
+      }
+      return ids ?? NO_IDS;
+    },
   };
 }
 

@@ -38,8 +38,6 @@ export interface RegistryView extends RegistryIndex {
   focusOf(parkId: string): LeadFocus;
   /** Whether a park has drifted from its lead chains (see `isOffFocus` in parkFacts.ts). */
   isOffFocus(parkId: string): boolean;
-  /** The ids of a park's projects that have a location, i.e. the ones drawn on the map. */
-  locatedProjectIds(parkId: string): readonly string[];
 }
 
 const NO_PARK_FACTS: ParkFacts = {
@@ -78,7 +76,6 @@ export function createRegistryView(
   const areas = new Map<string, number>();
   const boxes = new Map<string, BBox>();
   const facts = new Map<string, ParkFacts>();
-  let located: ReadonlyMap<string, readonly string[]> | undefined;
 
   const factsOf = (parkId: string): ParkFacts => {
     const park = index.parkById.get(parkId);
@@ -91,7 +88,7 @@ export function createRegistryView(
       const park = index.parkById.get(parkId);
       if (!park) return 0;
       // A tiled registry's park has no geometry in memory: its index measured it when cut.
-      if (park.geometry === null) return park.measured.areaKm2;
+      if (park.geometry === null) return park.measured.area_km2_computed;
       const { geometry } = park;
       return cached(areas, parkId, () => measures.areaKm2(geometry));
     },
@@ -119,20 +116,5 @@ export function createRegistryView(
     factsOf,
     focusOf: (parkId) => factsOf(parkId).focus,
     isOffFocus: (parkId) => factsOf(parkId).offFocus,
-    locatedProjectIds: (parkId) => {
-      // One pass over the projects on first use: the map asks for every park whose visibility a
-      // filter change flips, so per-park lookups must be O(1) from then on.
-      if (!located) {
-        const byPark = new Map<string, string[]>();
-        for (const project of index.registry.projects) {
-          if (!project.location || project.park === null) continue;
-          const ids = byPark.get(project.park);
-          if (ids) ids.push(project.id);
-          else byPark.set(project.park, [project.id]);
-        }
-        located = byPark;
-      }
-      return located.get(parkId) ?? [];
-    },
   };
 }

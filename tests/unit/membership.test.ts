@@ -12,6 +12,7 @@ import {
   PARK,
   buildRegistry,
   makePark,
+  makeProject,
   registry,
 } from '../fixtures/sampleRegistry';
 
@@ -164,6 +165,61 @@ describe('indexRegistry', () => {
   it('does not reorder or mutate the registry it indexes', () => {
     expect(registry.parks[0]?.properties.id).toBe(PARK.etdz);
     expect(index.registry).toBe(registry);
+  });
+});
+
+describe('the projects of each park, from a registry in file order', () => {
+  const park = (id: string, name: string) =>
+    makePark({
+      id,
+      name: { zh: name },
+      kind: 'main',
+      level: 'county',
+      district: '京口区',
+      lead: [],
+    });
+  const project = (id: string, name: string, parkId: string | null, located: boolean) =>
+    makeProject(
+      { id, name: { zh: name }, park: parkId, chain: registry.chains[0]!.id },
+      located ? { location: [119.45, 32.15] } : {},
+    );
+  // Parks out of list order (丙 bing, 甲 jia, 乙 yi) and projects interleaved across parks, out of
+  // pinyin order, one of them of a park the registry lacks and one of no park.
+  const data = buildRegistry({
+    parks: [park('yi', '乙园'), park('jia', '甲园'), park('bing', '丙园')],
+    projects: [
+      project('p-zhong', '中', 'jia', true),
+      project('p-lost', '失', 'no-such-park', true),
+      project('p-an', '安', 'yi', false),
+      project('p-bei', '北', 'jia', false),
+      project('p-none', '无', null, true),
+      project('p-ai', '爱', 'jia', true),
+    ],
+  });
+  const index = indexRegistry(data);
+  const projectIds = (parkId: string) => index.projectsByPark.get(parkId)?.map((p) => p.id);
+
+  it('gives each park its own projects in pinyin order, and a park without any an empty list', () => {
+    expect(ids(index.parks)).toEqual(['bing', 'jia', 'yi']);
+    expect(projectIds('jia')).toEqual(['p-ai', 'p-bei', 'p-zhong']); // ai, bei, zhong
+    expect(projectIds('yi')).toEqual(['p-an']);
+    expect(projectIds('bing')).toEqual([]);
+    expect(projectIds('no-such-park')).toBeUndefined();
+    expect([...index.projectsByPark.keys()]).toEqual(['bing', 'jia', 'yi']);
+  });
+
+  it("lists a park's located projects in the same order, and none of an unknown park", () => {
+    expect(index.locatedProjectIds('jia')).toEqual(['p-ai', 'p-zhong']);
+    expect(index.locatedProjectIds('yi')).toEqual([]);
+    expect(index.locatedProjectIds('no-such-park')).toEqual([]);
+  });
+
+  it('finds every project by id, also those of no park or of a park the registry lacks', () => {
+    expect(index.projectById.get('p-none')?.park).toBeNull();
+    expect(index.projectById.get('p-lost')?.park).toBe('no-such-park');
+    expect(index.projectById.get('p-bei')?.park).toBe('jia');
+    expect(index.projectById.has('p-nothing')).toBe(false);
+    expect(index.parkById.get('yi')?.properties.name.zh).toBe('乙园');
   });
 });
 

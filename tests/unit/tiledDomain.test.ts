@@ -21,7 +21,7 @@ const tiledParks: TiledPark[] = registry.parks.map((park, i) => ({
   type: 'Feature',
   properties: park.properties,
   geometry: null,
-  measured: { bbox: [100 + i, 10, 101 + i, 11 + i], areaKm2: 1000 + i, label: [100.5 + i, 10.5] },
+  measured: { bbox: [100 + i, 10, 101 + i, 11 + i], area_km2_computed: 1000 + i },
 }));
 const tiled: ExplorerRegistry = { ...registry, parks: tiledParks };
 

@@ -18,7 +18,6 @@ const park = (id: string, extra: Record<string, unknown> = {}): Record<string, u
   aliases: [],
   bbox: [119, 32, 119.1, 32.1],
   area_km2_computed: 12.5,
-  label: [119.05, 32.05],
   ...extra,
 });
 
@@ -54,17 +53,45 @@ describe('readTilesIndex', () => {
     if (!read.ok) throw new Error(read.message);
     const [first] = read.value.registry.parks;
     expect(first?.geometry).toBeNull();
-    expect(first?.measured).toEqual({
-      bbox: [119, 32, 119.1, 32.1],
-      areaKm2: 12.5,
-      label: [119.05, 32.05],
+    expect(first?.measured.bbox).toEqual([119, 32, 119.1, 32.1]);
+    expect(first?.measured.area_km2_computed).toBe(12.5);
+    expect(first?.properties).toMatchObject({
+      id: 'a',
+      name: { zh: '园a' },
+      kind: 'main',
+      level: 'provincial',
+      district: '京口区',
+      boundary: 'schematic',
+      lead: ['aerospace'],
+      zone: null,
+      area_km2: null,
+      aliases: [],
     });
-    expect(first?.properties).not.toHaveProperty('bbox');
-    expect(first?.properties).not.toHaveProperty('area_km2_computed');
     expect(read.value.registry.asOf).toBe('2026-11');
     expect(read.value.origin.archiveUrl).toBe('https://example.test/app/reg/tiles.pmtiles');
     expect(read.value.origin.parkFilesUrl).toBe('https://example.test/app/reg/park-records/');
     expect(read.value.origin.parkFilesName).toBe('reg/park-records/');
+  });
+
+  it('reads an index cut by an earlier cutter, whose parks also carry a label point', () => {
+    const read = readTilesIndex(
+      index({ parks: [park('a', { label: [119.05, 32.05] }), park('b', { aliases: ['乙园'] })] }),
+      URL_,
+      FILE,
+    );
+    if (!read.ok) throw new Error(read.message);
+    const [first, second] = read.value.registry.parks;
+    expect(first?.measured.area_km2_computed).toBe(12.5);
+    expect(second?.properties.aliases).toEqual(['乙园']);
+  });
+
+  it('takes over the parsed lists instead of copying them', () => {
+    const value = index();
+    const read = readTilesIndex(value, URL_, FILE);
+    if (!read.ok) throw new Error(read.message);
+    expect(read.value.registry.projects).toBe(value['projects']);
+    expect(read.value.registry.parks).toBe(value['parks']);
+    expect(read.value.registry.parks.map((p) => p.properties.id)).toEqual(['a', 'b']);
   });
 
   it('refuses what is not an index, naming the file', () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { ParkFeature, Project } from '../../src/data/schema';
 import type { ParkFile, TilesIndex } from '../../src/data/tilesIndex';
 import { compareParks } from '../../src/domain/membership';
+import { labelPoint } from '../../src/geometry/labelPoint';
 import { tileLayerProperties } from '../../src/map/features';
 import { main } from '../../scripts/tiles';
 
@@ -111,15 +112,24 @@ describe('npm run tiles', () => {
     expect(index.validated.at).toBe(NOW.toISOString());
     // chains.json, parks.geojson, projects.json and firms.json.
     expect(Object.keys(index.validated.sha256)).toHaveLength(4);
+    const geometries = new Map(
+      (
+        JSON.parse(readFileSync(join(dir, 'parks.geojson'), 'utf8')) as { features: ParkFeature[] }
+      ).features.map((feature) => [feature.properties.id, feature.geometry]),
+    );
     for (const park of index.parks) {
       const [west, south, east, north] = park.bbox;
-      const [lon, lat] = park.label;
+      const geometry = geometries.get(park.id);
+      if (!geometry) throw new Error(`${park.id} is not in parks.geojson`);
+      const [lon, lat] = labelPoint(geometry);
       expect(lon).toBeGreaterThanOrEqual(west);
       expect(lon).toBeLessThanOrEqual(east);
       expect(lat).toBeGreaterThanOrEqual(south);
       expect(lat).toBeLessThanOrEqual(north);
       expect(park.area_km2_computed).toBeGreaterThan(0);
       expect(park).not.toHaveProperty('geometry');
+      // The map's labels come from the tiles' own layer; a label point here went unread.
+      expect(park).not.toHaveProperty('label');
     }
   });
 
@@ -185,8 +195,12 @@ describe('npm run tiles', () => {
     expect((await run([dir])).code).toBe(0);
     const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as TilesIndex;
     const archive = new PMTiles(new FileBytes(readFileSync(join(dir, index.tiles))));
-    for (const park of index.parks) {
-      const [x, y] = tileOf(park.label[0], park.label[1], 12);
+    const parks = JSON.parse(readFileSync(join(dir, 'parks.geojson'), 'utf8')) as {
+      features: ParkFeature[];
+    };
+    for (const { properties: park, geometry } of parks.features) {
+      const [lon = 0, lat = 0] = labelPoint(geometry);
+      const [x, y] = tileOf(lon, lat, 12);
       const found = await archive.getZxy(12, x, y);
       expect(found, park.id).toBeDefined();
       const layers = new VectorTile(new PbfReader(new Uint8Array(found!.data))).layers;
@@ -208,8 +222,12 @@ describe('npm run tiles', () => {
     const archive = new PMTiles(new FileBytes(readFileSync(join(dir, index.tiles))));
     const carried = tileLayerProperties(index.parks.length);
     const seen = new Map<string, Set<string>>();
-    for (const park of index.parks) {
-      const [x, y] = tileOf(park.label[0], park.label[1], 12);
+    const parks = JSON.parse(readFileSync(join(dir, 'parks.geojson'), 'utf8')) as {
+      features: ParkFeature[];
+    };
+    for (const { geometry } of parks.features) {
+      const [lon = 0, lat = 0] = labelPoint(geometry);
+      const [x, y] = tileOf(lon, lat, 12);
       const layers = new VectorTile(
         new PbfReader(new Uint8Array((await archive.getZxy(12, x, y))!.data)),
       ).layers;
