@@ -60,7 +60,7 @@ export async function measureSize(
       state: 'hide=state',
       'tiles-state': 'tiles=1&hide=state',
     }[path];
-    const url = `${run.serverUrl}bare/index.html?data=${encodeURIComponent(`../${dataParam}`)}&w=${size.width}&h=${size.height}&${query}`;
+    const url = `${run.serverUrl}bare/index.html?data=${encodeURIComponent(`../${dataParam}`)}&w=${size.width}&h=${size.height}&parks=${registry.parks}&${query}`;
     const variant = emptyVariant();
     await measureVariant(
       browser,
@@ -121,7 +121,7 @@ export async function measureSize(
       );
     if (besideAppTiles && isLast) await measurePath(besideAppTiles);
     const size = run.mapSize ?? { width: VIEWPORT.width, height: VIEWPORT.height };
-    const bareUrl = `${run.serverUrl}bare/index.html?data=${encodeURIComponent(`../${dataParam || 'geo/'}`)}&w=${size.width}&h=${size.height}`;
+    const bareUrl = `${run.serverUrl}bare/index.html?data=${encodeURIComponent(`../${dataParam || 'geo/'}`)}&w=${size.width}&h=${size.height}&parks=${registry.parks}`;
     await measureVariant(
       browser,
       {

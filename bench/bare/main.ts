@@ -63,6 +63,9 @@ const bare = window as unknown as BareWindow;
 const params = new URLSearchParams(window.location.search);
 const tiles = params.get('tiles') === '1';
 const hideByState = params.get('hide') === 'state';
+// The registry's size, which the app's style depends on (names only from close in when large).
+const parkCount = Number(params.get('parks'));
+if (!Number.isInteger(parkCount) || parkCount <= 0) throw new Error('no parks=N in the address');
 const geoBase = new URL('../geo/', window.location.href).href;
 const dataBase = new URL(params.get('data') ?? '../geo/', window.location.href).href;
 const container = document.getElementById('map');
@@ -194,6 +197,7 @@ function styleFor(): StyleSpecification {
     chains,
     lang: 'zh',
     visible: parkFilterExpression(filterOf(allChainIds)),
+    parkCount,
   });
   if (tiles) {
     style.sources[SOURCE.parks] = {

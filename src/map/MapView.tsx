@@ -146,6 +146,7 @@ export default function MapView(props: MapViewProps): JSX.Element {
       chains: index.chains,
       lang: state.lang(),
       visible: labelsFiltered ? parkFilterExpression(state.filter()) : true,
+      parkCount: parks.length,
     });
     if (tiles) registerPmtilesProtocol();
     try {

@@ -89,6 +89,19 @@ export function labelsFilteredFor(parkCount: number): boolean {
   return parkCount <= LABELS_FILTERED_UP_TO;
 }
 
+/**
+ * The zoom from which a registry of more than {@link LABELS_FILTERED_UP_TO} parks draws their
+ * names: about where a district fills the screen. Further out, thousands of names collide and
+ * MapLibre shows the few it happens to place first, while placing all of them held about 12 MB
+ * of the page's heap at 50,000 parks and raised its peak by about 50 MB (bench/README.md).
+ */
+export const LARGE_REGISTRY_LABELS_FROM_ZOOM = 11;
+
+/** The zoom from which the map of a registry of `parkCount` parks draws park names. */
+export function labelsMinZoomFor(parkCount: number): number {
+  return labelsFilteredFor(parkCount) ? 0 : LARGE_REGISTRY_LABELS_FROM_ZOOM;
+}
+
 const DRAWN_BOUNDARY: ExpressionSpecification = ['!=', ['get', 'boundary'], 'official'];
 const OFFICIAL_BOUNDARY: ExpressionSpecification = ['==', ['get', 'boundary'], 'official'];
 const HAS_SECOND_CHAIN: ExpressionSpecification = ['!=', ['get', 'chain_b'], ''];
@@ -189,7 +202,9 @@ function parkLayers(
   chains: readonly Chain[],
   lang: Lang,
   visible: FilterSpecification,
+  parkCount: number,
 ): LayerSpecification[] {
+  const labelsFrom = labelsMinZoomFor(parkCount);
   return [
     {
       id: LAYER.parksFill,
@@ -283,6 +298,7 @@ function parkLayers(
       id: LAYER.parksLabel,
       type: 'symbol',
       source: SOURCE.parkLabels,
+      ...(labelsFrom > 0 ? { minzoom: labelsFrom } : {}),
       filter: visible,
       layout: {
         'text-field': nameExpression(lang),
@@ -309,6 +325,8 @@ export interface StyleInput {
   readonly lang: Lang;
   /** The label layer's filter: parkFilterExpression of the current filter, or true. */
   readonly visible: FilterSpecification;
+  /** How many parks the registry has: a large one draws names only from close in. */
+  readonly parkCount: number;
 }
 
 /** The whole map style as data: embedded basemap plus the park and project layers. */
@@ -331,6 +349,9 @@ export function buildStyle(input: StyleInput): StyleSpecification {
       [SOURCE.projects]: { type: 'geojson', data: emptyCollection, promoteId: 'park' },
       [SOURCE.selectedProject]: { type: 'geojson', data: emptyCollection },
     },
-    layers: [...basemapLayers(input.lang), ...parkLayers(input.chains, input.lang, input.visible)],
+    layers: [
+      ...basemapLayers(input.lang),
+      ...parkLayers(input.chains, input.lang, input.visible, input.parkCount),
+    ],
   };
 }

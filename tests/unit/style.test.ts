@@ -7,7 +7,12 @@ import { parkPasses, visibleParks, type FilterState } from '../../src/domain/fil
 import { indexRegistry } from '../../src/domain/membership';
 import { toMapParks } from '../../src/map/features';
 import { BASEMAP_LAYER, LAYER, SOURCE } from '../../src/map/ids';
-import { buildStyle, parkFilterExpression } from '../../src/map/style';
+import {
+  LABELS_FILTERED_UP_TO,
+  LARGE_REGISTRY_LABELS_FROM_ZOOM,
+  buildStyle,
+  parkFilterExpression,
+} from '../../src/map/style';
 import { buildRegistry, makePark, registry } from '../fixtures/sampleRegistry';
 
 /**
@@ -97,12 +102,13 @@ describe('parkFilterExpression', () => {
 });
 
 describe('buildStyle', () => {
-  const style = (visible: Parameters<typeof buildStyle>[0]['visible']) =>
+  const style = (visible: Parameters<typeof buildStyle>[0]['visible'], parkCount = 15) =>
     buildStyle({
       geoBaseUrl: 'https://example.test/geo/',
       chains: registry.chains,
       lang: 'zh',
       visible,
+      parkCount,
     });
 
   it('is a valid MapLibre style, with the label filter on and off', () => {
@@ -122,8 +128,23 @@ describe('buildStyle', () => {
       chains: [],
       lang: 'en',
       visible: true,
+      parkCount: 15,
     });
     expect(validateStyleMin(english)).toEqual([]);
+  });
+
+  it('draws park names at every zoom up to the label-filter limit, beyond it only from close in', () => {
+    const labelsOf = (parkCount: number) =>
+      style(true, parkCount).layers.find((layer) => layer.id === LAYER.parksLabel);
+    expect(labelsOf(1)?.minzoom).toBeUndefined();
+    expect(labelsOf(LABELS_FILTERED_UP_TO)?.minzoom).toBeUndefined();
+    expect(labelsOf(LABELS_FILTERED_UP_TO + 1)?.minzoom).toBe(LARGE_REGISTRY_LABELS_FROM_ZOOM);
+    expect(validateStyleMin(style(true, 50_000))).toEqual([]);
+    // Only the park names: the basemap's place names and every other layer keep their zooms.
+    const small = style(true, 1).layers;
+    const large = style(true, 50_000).layers;
+    for (const [i, layer] of large.entries())
+      if (layer.id !== LAYER.parksLabel) expect(layer).toEqual(small[i]);
   });
 
   it('names its layers and sources by the ids in map/ids.ts', () => {

@@ -56,6 +56,7 @@ function mapStyle(parkCount: number, lang: Lang): StyleSpecification {
     chains: registry.chains,
     lang,
     visible: labelsFilteredFor(parkCount) ? parkFilterExpression(EVERYTHING) : true,
+    parkCount,
   });
   return tiledStyle(style, TILES_ORIGIN);
 }

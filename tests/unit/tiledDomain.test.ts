@@ -69,6 +69,7 @@ describe('tiledStyle', () => {
     chains: registry.chains,
     lang: 'zh',
     visible: true,
+    parkCount: 15,
   });
   const style = tiledStyle(base, TILES_ORIGIN);
 
