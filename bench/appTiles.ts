@@ -24,6 +24,10 @@ const CUTTER_SOURCES = [
   'scripts/lib',
   'src/data',
   'src/geometry',
+  // What the tiles carry per layer (tileLayerProperties) and the rules it reads.
+  'src/map/features.ts',
+  'src/map/style.ts',
+  'src/domain/membership.ts',
 ];
 
 /** Every file under `path` (or `path` itself), in a stable order. */
