@@ -18,7 +18,8 @@ import type { FilterState } from '../../src/domain/filter';
 import { ZHENJIANG_VIEW } from '../../src/map/basemap';
 import { LAYER, SOURCE } from '../../src/map/ids';
 import { labelPoint } from '../../src/geometry/labelPoint';
-import { LABELS_FILTERED_UP_TO, buildStyle, parkFilterExpression } from '../../src/map/style';
+import { LABELS_FILTERED_UP_TO } from '../../src/domain/parkLabels';
+import { buildStyle, parkFilterExpression } from '../../src/map/style';
 import type { ProbedMap, ProbeWindow } from '../probe/maplibre';
 
 /**

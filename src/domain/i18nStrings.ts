@@ -70,6 +70,10 @@ const UI_STRINGS = {
     zh: '虚线边框：近似或示意边界，并非官方四至',
     en: 'Dashed outline: approximate or schematic boundary, not the official 四至',
   },
+  legendNamesCloseIn: {
+    zh: '园区众多：放大到区县范围后显示园区名称',
+    en: 'Many parks: their names show once you zoom in to a district',
+  },
   parks: { zh: '园区', en: 'Parks' },
   noParksMatch: { zh: '没有符合筛选条件的园区', en: 'No parks match the filters' },
   listShowing: {

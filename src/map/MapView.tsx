@@ -32,7 +32,8 @@ import { toMapLabels, toMapParks, toMapProjects } from './features';
 import { BASEMAP_LAYER, CLICKABLE_LAYERS, INTERACTIVE_PARK_LAYERS, LAYER, SOURCE } from './ids';
 import { createPointPicker } from './pick';
 import { showPreview } from './preview';
-import { buildStyle, labelsFilteredFor, nameExpression, parkFilterExpression } from './style';
+import { labelsFilteredFor } from '../domain/parkLabels';
+import { buildStyle, nameExpression, parkFilterExpression } from './style';
 import { featureAddress, registerPmtilesProtocol, tiledStyle } from './tiledSource';
 
 setWorkerUrl(workerUrl);

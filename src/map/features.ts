@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection, Point, Polygon, MultiPolygon } from 'g
 import type { ParkFeature, RegistryProject } from '../data/schema';
 import { labelPoint } from '../geometry/labelPoint';
 import { parkChains } from '../domain/membership';
-import { labelsFilteredFor } from './style';
+import { labelsFilteredFor } from '../domain/parkLabels';
 
 /** The flat properties the map layers read; arrays and objects stay out of the GPU data. */
 export interface MapParkProperties {

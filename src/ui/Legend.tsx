@@ -1,7 +1,8 @@
-import { For, type JSX } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 import { useAppState } from '../state/context';
 import * as filters from '../domain/filter';
 import { t } from '../domain/i18n';
+import { labelsMinZoomFor } from '../domain/parkLabels';
 import OpenChainButton from './chain/OpenChainButton';
 
 /**
@@ -48,6 +49,10 @@ export default function Legend(): JSX.Element {
         <span class="key-border" aria-hidden="true" /> {t('legendBorder', lang())}
         <br />
         <span class="key-dashed" aria-hidden="true" /> {t('legendDashed', lang())}
+        <Show when={labelsMinZoomFor(state.registry.parks.length) > 0}>
+          <br />
+          {t('legendNamesCloseIn', lang())}
+        </Show>
       </p>
     </details>
   );

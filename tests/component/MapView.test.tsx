@@ -5,7 +5,7 @@ import { defaultFilter, toggleChain, visibleParks } from '../../src/domain/filte
 import type { Project, Registry } from '../../src/data/schema';
 import type { MapController, MapProbe, MapState } from '../../src/map/controller';
 import MapView from '../../src/map/MapView';
-import { LABELS_FILTERED_UP_TO } from '../../src/map/style';
+import { LABELS_FILTERED_UP_TO } from '../../src/domain/parkLabels';
 import { CHAIN, PARK, buildRegistry, makePark, registry } from '../fixtures/sampleRegistry';
 import { viewOf } from '../fixtures/view';
 import { created } from './fakeMap';

@@ -10,9 +10,8 @@ import { BASEMAP_LAYER, LAYER, SOURCE } from '../../src/map/ids';
 import {
   LABELS_FILTERED_UP_TO,
   LARGE_REGISTRY_LABELS_FROM_ZOOM,
-  buildStyle,
-  parkFilterExpression,
-} from '../../src/map/style';
+} from '../../src/domain/parkLabels';
+import { buildStyle, parkFilterExpression } from '../../src/map/style';
 import { buildRegistry, makePark, registry } from '../fixtures/sampleRegistry';
 
 /**

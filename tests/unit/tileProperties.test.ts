@@ -5,12 +5,8 @@ import type { FilterState } from '../../src/domain/filter';
 import type { Lang } from '../../src/domain/i18n';
 import { TILE_FEATURE_ID, tileLayerProperties, type TileLayerName } from '../../src/map/features';
 import { CLICKABLE_LAYERS, LAYER } from '../../src/map/ids';
-import {
-  LABELS_FILTERED_UP_TO,
-  buildStyle,
-  labelsFilteredFor,
-  parkFilterExpression,
-} from '../../src/map/style';
+import { LABELS_FILTERED_UP_TO, labelsFilteredFor } from '../../src/domain/parkLabels';
+import { buildStyle, parkFilterExpression } from '../../src/map/style';
 import { TILES_SOURCE, tiledStyle } from '../../src/map/tiledSource';
 import { registry } from '../fixtures/sampleRegistry';
 import { TILES_ORIGIN } from '../fixtures/tiled';

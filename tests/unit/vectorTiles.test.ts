@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Project } from '../../src/data/schema';
 import { labelPoint } from '../../src/geometry/labelPoint';
 import { tileLayerProperties } from '../../src/map/features';
-import { LABELS_FILTERED_UP_TO } from '../../src/map/style';
+import { LABELS_FILTERED_UP_TO } from '../../src/domain/parkLabels';
 import { cutTiles } from '../../scripts/lib/vectorTiles';
 import { registry } from '../fixtures/sampleRegistry';
 
