@@ -10,6 +10,7 @@ import type { IndexedPark, ParkFile, TilesIndex } from '../src/data/tilesIndex';
 import { formatFinding } from '../src/data/findings';
 import { compareParks } from '../src/domain/membership';
 import { areaKm2, bboxOf } from '../src/geometry/measure';
+import { labelsMinZoomFor } from '../src/domain/parkLabels';
 import { tileLayerProperties } from '../src/map/features';
 import { writeFileAtomically } from './lib/atomicWrite';
 import { writePmtiles } from './lib/pmtiles';
@@ -126,9 +127,11 @@ export async function main(
     return 1;
   }
   const { registry } = result;
-  // What the app's map reads on this registry, and no more (src/map/features.ts).
+  // What the app's map reads on this registry, and no more (src/map/features.ts); names only from
+  // the zoom the map draws them at (src/domain/parkLabels.ts).
   const carried = tileLayerProperties(registry.parks.length);
-  const { tiles, bounds } = cutTiles(registry.parks, registry.projects, carried);
+  const fromZoom = { labels: labelsMinZoomFor(registry.parks.length) };
+  const { tiles, bounds } = cutTiles(registry.parks, registry.projects, carried, fromZoom);
   const [west, south, east, north] = bounds;
   const archive = writePmtiles(
     tiles.map(({ z, x, y, pbf }) => ({ z, x, y, data: gzipSync(pbf) })),
@@ -143,6 +146,8 @@ export async function main(
         vector_layers: TILE_LAYERS.map((id) => ({
           id,
           fields: Object.fromEntries(carried[id].map((field) => [field, 'String'])),
+          minzoom: id === 'labels' ? fromZoom.labels : 0,
+          maxzoom: TILES_MAX_ZOOM,
         })),
       },
     },

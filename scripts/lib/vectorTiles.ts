@@ -68,12 +68,14 @@ function carrying<G extends Geometry>(
 
 /**
  * The registry's map layers as tiles, every zoom from 0 to {@link TILES_MAX_ZOOM}, each layer's
- * features carrying the properties `carried` names for it (every property when it is omitted).
+ * features carrying the properties `carried` names for it (every property when it is omitted),
+ * and each layer only from its zoom in `fromZoom` (a layer the map does not draw further out).
  */
 export function cutTiles(
   parkFeatures: readonly ParkFeature[],
   projectRecords: readonly Project[],
   carried?: TileLayerProperties,
+  fromZoom: Partial<Record<TileLayerName, number>> = {},
 ): { tiles: CutTile[]; bounds: [number, number, number, number] } {
   const byId = new Map(parkFeatures.map((park) => [park.properties.id, park.properties]));
   const mapParks = toMapParks(parkFeatures);
@@ -121,6 +123,7 @@ export function cutTiles(
       for (let y = y0; y <= y1; y++) {
         const layers: Parameters<typeof fromGeojsonVt>[0] = {};
         for (const name of TILE_LAYERS) {
+          if (z < (fromZoom[name] ?? 0)) continue;
           const tile = indexes[name].getTile(z, x, y);
           if (tile) layers[name] = tile;
         }

@@ -36,6 +36,22 @@ describe('cutTiles', () => {
     });
   });
 
+  it('cuts a layer only from the zoom it is given, and the others at every zoom', () => {
+    const zoomsOf = (fromZoom: Parameters<typeof cutTiles>[3]) => {
+      const zooms = new Map<string, Set<number>>();
+      for (const { z, pbf } of cutTiles(registry.parks, projects, undefined, fromZoom).tiles)
+        for (const name of Object.keys(new VectorTile(new PbfReader(pbf)).layers))
+          zooms.set(name, (zooms.get(name) ?? new Set()).add(z));
+      return (name: string): number[] => [...(zooms.get(name) ?? [])].sort((a, b) => a - b);
+    };
+    const every = zoomsOf({});
+    const fromEleven = zoomsOf({ labels: 11 });
+    expect(Math.min(...every('labels'))).toBeLessThan(11);
+    expect(fromEleven('labels')).toEqual(every('labels').filter((z) => z >= 11));
+    expect(fromEleven('parks')).toEqual(every('parks'));
+    expect(fromEleven('projects')).toEqual(every('projects'));
+  });
+
   it("keeps every property when given none, as the bench's bare page filters whole layers by them", () => {
     const park = ['boundary', 'chain_a', 'chain_b', 'district', 'id', 'kind', 'level'];
     expect(carriedBy()).toEqual({
