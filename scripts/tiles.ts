@@ -3,7 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { PARK_SUMMARY_FIELDS, PROJECT_SUMMARY_FIELDS } from '../src/data/schema';
+import {
+  FIRM_SUMMARY_FIELDS,
+  PARK_SUMMARY_FIELDS,
+  PROJECT_SUMMARY_FIELDS,
+} from '../src/data/schema';
 import type { ParkFeature, ParkSummary, Project, RegistryProject } from '../src/data/schema';
 import { TILES_FILES, TILES_INDEX_FORMAT } from '../src/data/tilesIndex';
 import type { IndexedPark, ParkFile, TilesIndex } from '../src/data/tilesIndex';
@@ -181,7 +185,7 @@ export async function main(
       .sort((a, b) => compareParks(a.properties, b.properties))
       .map(indexPark),
     projects: registry.projects.map(indexProject),
-    firms: registry.firms,
+    firms: registry.firms.map((firm) => pick(firm, FIRM_SUMMARY_FIELDS)),
   };
   const indexText = `${JSON.stringify(index)}\n`;
   // Park files first: an index that names them is written only once they are all there.

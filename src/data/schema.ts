@@ -327,6 +327,23 @@ export const PROJECT_SUMMARY_FIELDS = [
 export type ProjectSummary = Pick<Project, (typeof PROJECT_SUMMARY_FIELDS)[number]>;
 
 /**
+ * The firm fields the chain view reads (its counts, lists and placements; chains/types.ts's
+ * FirmLike): what index.json carries of a firm. The sources and note, which no view on the page
+ * shows, stay in firms.json beside the index, which `npm run tiles` validated with it.
+ */
+export const FIRM_SUMMARY_FIELDS = [
+  'id',
+  'name',
+  'park',
+  'chain',
+  'segments',
+  'role',
+] as const satisfies readonly (keyof Firm)[];
+
+/** A firm's fields in a tiled registry's index: see {@link FIRM_SUMMARY_FIELDS}. */
+export type FirmSummary = Pick<Firm, (typeof FIRM_SUMMARY_FIELDS)[number]>;
+
+/**
  * What a park's geometry gives, worked out ahead where the geometry is not in memory. Named as
  * index.json names them: the reader hands the index's own park entry over as this record (and as
  * the summary) instead of copying 50,000 of them.
@@ -363,23 +380,27 @@ export type RegistryPark = ParkFeature | TiledPark;
  */
 export type RegistryProject = Project | ProjectSummary;
 
+/** A firm as the panels read it: whole, or a tiled registry's summary (see {@link FirmSummary}). */
+export type RegistryFirm = Firm | FirmSummary;
+
 /**
- * The validated registry the app works with: every record passed its schema. `P` and `J` are
- * {@link ParkFeature} and {@link Project}, whole records, wherever all of them are needed
- * (validator, importers); the explorer reads it as {@link ExplorerRegistry}, which a tiled
+ * The validated registry the app works with: every record passed its schema. `P`, `J` and `F` are
+ * {@link ParkFeature}, {@link Project} and {@link Firm}, whole records, wherever all of them are
+ * needed (validator, importers); the explorer reads it as {@link ExplorerRegistry}, which a tiled
  * registry of summaries is too.
  */
 export interface Registry<
   P extends RegistryPark = ParkFeature,
   J extends RegistryProject = Project,
+  F extends RegistryFirm = Firm,
 > {
   readonly asOf: string;
   readonly clusters: readonly Cluster[];
   readonly chains: readonly Chain[];
   readonly parks: readonly P[];
   readonly projects: readonly J[];
-  readonly firms: readonly Firm[];
+  readonly firms: readonly F[];
 }
 
 /** The registry as the explorer reads it: loaded whole, or a tiled registry's summaries. */
-export type ExplorerRegistry = Registry<RegistryPark, RegistryProject>;
+export type ExplorerRegistry = Registry<RegistryPark, RegistryProject, RegistryFirm>;

@@ -1,5 +1,5 @@
 import { fetchJson } from './fetchJson';
-import type { ParkSummary, Registry, RegistryProject, TiledPark } from './schema';
+import type { FirmSummary, ParkSummary, Registry, RegistryProject, TiledPark } from './schema';
 import { TILES_INDEX_FORMAT } from './tilesIndex';
 import type { IndexedPark, TilesIndex, TilesValidation } from './tilesIndex';
 
@@ -30,7 +30,7 @@ export interface TilesOrigin {
 
 /** A tiled registry as the explorer reads it. */
 export interface TiledRegistry {
-  readonly registry: Registry<TiledPark, RegistryProject>;
+  readonly registry: Registry<TiledPark, RegistryProject, FirmSummary>;
   readonly origin: TilesOrigin;
 }
 
@@ -211,7 +211,7 @@ export function readTilesIndex(value: unknown, indexUrl: string, file: string): 
   const parks = index.parks as unknown as (IndexedPark | TiledPark)[];
   parks.forEach((park, i) => (parks[i] = toTiledPark(park as IndexedPark, share)));
   for (const project of index.projects) shareProjectValues(project, share);
-  const registry: Registry<TiledPark, RegistryProject> = {
+  const registry: Registry<TiledPark, RegistryProject, FirmSummary> = {
     asOf: index.validated.registry_as_of,
     clusters: index.clusters,
     chains: index.chains,

@@ -1,7 +1,7 @@
 import type {
   Chain,
   Cluster,
-  Firm,
+  FirmSummary,
   ParkGeometry,
   ParkMeasured,
   ParkProperties,
@@ -20,9 +20,10 @@ import type {
  * notes, bases, free-text industries: what only the detail and the exports show, and most of the
  * bytes) is in the park's own file, {@link ParkFile}, fetched when one of those needs it.
  *
- * The chains and firms are in the index (rather than fetched from chains.json and firms.json
- * beside it) so that index.json is one snapshot of what was validated: a chains.json edited
- * after the cut cannot pair new colours or segments with old tiles and counts.
+ * The chains and the firms' summaries are in the index (rather than fetched from chains.json and
+ * firms.json beside it) so that index.json is one snapshot of what was validated: a chains.json
+ * edited after the cut cannot pair new colours or segments with old tiles and counts. A firm's
+ * sources and note, which no view on the page shows, stay in firms.json.
  */
 
 /**
@@ -92,7 +93,8 @@ export interface TilesIndex {
    * without a park (park null) whole, as it has no park file to be in.
    */
   readonly projects: readonly RegistryProject[];
-  readonly firms: readonly Firm[];
+  /** The firms' summaries ({@link FirmSummary}); their sources and notes are in firms.json. */
+  readonly firms: readonly FirmSummary[];
 }
 
 /**

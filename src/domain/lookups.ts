@@ -60,7 +60,7 @@ export class PositionLookup<V> implements ReadonlyMap<string, V> {
 /**
  * A map that finds a value by walking `list` for the one whose `keyOf` is the key, remembering the
  * last one found: for a lookup only a person's action uses (opening a project, a link naming one),
- * where one walk over 150,000 projects takes about a millisecond and a Map of them held 3.7 MB for
+ * where one walk over 150,000 projects takes a few milliseconds and a Map of them held 3.7 MB for
  * as long as the page is open. Not for loops; a key that appears twice finds the first.
  */
 export class ScanLookup<V> implements ReadonlyMap<string, V> {

@@ -123,7 +123,7 @@ export interface RegistryIndex {
   readonly chainsByCluster: ReadonlyMap<ClusterId, readonly Chain[]>;
   /**
    * Projects by id, for what a person opens (a project link, a click on one): each lookup of a
-   * new id walks the projects (about a millisecond at 150,000), so it is not for loops.
+   * new id walks the projects (a few milliseconds at 150,000), so it is not for loops.
    */
   readonly projectById: ReadonlyMap<string, RegistryProject>;
   /**

@@ -5,7 +5,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { PMTiles, type RangeResponse, type Source } from 'pmtiles';
 import { describe, expect, it } from 'vitest';
-import type { ParkFeature, Project } from '../../src/data/schema';
+import type { Firm, ParkFeature, Project } from '../../src/data/schema';
 import type { ParkFile, TilesIndex } from '../../src/data/tilesIndex';
 import { compareParks } from '../../src/domain/membership';
 import { labelPoint } from '../../src/geometry/labelPoint';
@@ -140,12 +140,21 @@ describe('npm run tiles', () => {
     const chains = JSON.parse(readFileSync(join(dir, 'chains.json'), 'utf8')) as {
       chains: { id: string }[];
     };
-    const firms = JSON.parse(readFileSync(join(dir, 'firms.json'), 'utf8')) as {
-      firms: { id: string }[];
-    };
+    const firms = JSON.parse(readFileSync(join(dir, 'firms.json'), 'utf8')) as { firms: Firm[] };
     expect(index.format).toBe('zpe-tiles-index/3');
     expect(index.chains.map((chain) => chain.id)).toEqual(chains.chains.map((chain) => chain.id));
-    expect(index.firms.map((firm) => firm.id)).toEqual(firms.firms.map((firm) => firm.id));
+    // Each firm as the chain view reads it; its sources and note stay in firms.json.
+    expect(firms.firms.some((firm) => firm.sources.length > 0)).toBe(true);
+    expect(index.firms).toEqual(
+      firms.firms.map(({ id, name, park, chain, segments, role }) => ({
+        id,
+        name,
+        park,
+        chain,
+        segments,
+        role,
+      })),
+    );
     expect(Object.keys(index.validated.sha256).sort()).toEqual([
       'chains.json',
       'firms.json',
