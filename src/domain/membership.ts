@@ -201,10 +201,9 @@ export function indexRegistry(
   const positions = new Map<string, number>();
   parks.forEach((park, i) => positions.set(park.properties.id, i));
   const { sorted, starts } = groupProjects(registry.projects, parks.length, positions);
-  const runOf = (position: number): readonly [number, number] => [
-    starts[position] ?? 0,
-    starts[position + 1] ?? 0,
-  ];
+  // Park `position`'s run in `sorted`: from its start to the next park's.
+  const runStart = (position: number): number => starts[position] ?? 0;
+  const runEnd = (position: number): number => starts[position + 1] ?? 0;
 
   // Built from the sorted parks, so each zone's list is already in list order.
   const linkedParksByZone = new Map<string, RegistryPark[]>();
@@ -228,20 +227,28 @@ export function indexRegistry(
     chainsByCluster: chainsByCluster(registry),
     projectById: new ScanLookup(registry.projects, (project) => project.id),
     projectsByPark: new PositionLookup(positions, (position) => {
-      const [from, to] = runOf(position);
+      const from = runStart(position);
+      const to = runEnd(position);
       return from === to ? NO_PROJECTS : sorted.slice(from, to);
     }),
     linkedParksByZone,
     locatedProjectIds: (parkId) => {
       const position = positions.get(parkId);
       if (position === undefined) return NO_IDS;
-      const [from, to] = runOf(position);
-      let ids: string[] | undefined;
+      const from = runStart(position);
+      const to = runEnd(position);
+      // Counted first, so that the list is made at its size (a list grown by push has room for
+      // 16): the map asks this for thousands of parks per filter change.
+      let count = 0;
+      for (let i = from; i < to; i++) if (sorted[i]?.location) count += 1;
+      if (count === 0) return NO_IDS;
+      const ids = new Array<string>(count);
+      let at = 0;
       for (let i = from; i < to; i++) {
         const project = sorted[i];
-        if (project?.location) (ids ??= []).push(project.id);
+        if (project?.location) ids[at++] = project.id;
       }
-      return ids ?? NO_IDS;
+      return ids;
     },
   };
 }
