@@ -1,5 +1,5 @@
 import { fetchJson } from './fetchJson';
-import type { FirmSummary, ParkSummary, Registry, RegistryProject, TiledPark } from './schema';
+import type { FirmSummary, Registry, RegistryProject, TiledPark } from './schema';
 import { TILES_INDEX_FORMAT } from './tilesIndex';
 import type { IndexedPark, TilesIndex, TilesValidation } from './tilesIndex';
 
@@ -63,6 +63,7 @@ function parkProblem(park: unknown): string | null {
     if (!isText(park[key])) return `has no ${key}`;
   if (park['zone'] !== null && !isText(park['zone'])) return 'has no zone (id or null)';
   if (!Array.isArray(park['lead'])) return 'has no lead list';
+  if (!park['lead'].every(isText)) return 'has a lead chain that is not a non-empty string';
   // Required, not read as none when absent (as the registry schema reads it): an index without
   // it was cut before aliases were in the summary, and its parks do have aliases, which search
   // would then silently not find. Cutting again gives them.
@@ -158,18 +159,39 @@ function createStringPool(): <T extends string | null | undefined>(value: T) => 
 
 type Share = ReturnType<typeof createStringPool>;
 
+/**
+ * One frozen copy of each lead list, its ids shared: 50,000 parks have a few dozen different ones
+ * (one lead chain, sometimes two), and a list per park was 1.4 MB of the page's heap. Frozen,
+ * because parks share it: nothing on the page changes a park's lead in place.
+ */
+function createLeadPool(share: Share): (lead: readonly string[]) => string[] {
+  const pool = new Map<string, string[]>();
+  return (lead) => {
+    const key = JSON.stringify(lead);
+    const known = pool.get(key);
+    if (known !== undefined) return known;
+    const shared = Object.freeze(lead.map(share)) as string[];
+    pool.set(key, shared);
+    return shared;
+  };
+}
+
 const NO_ALIASES = Object.freeze([]) as readonly string[] as string[];
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * An index park as the explorer's park. The parse's own entry is both its summary and its
- * measures, its repeated values shared in place: no one else holds it, and a copy (a properties
- * object, a lead list and a measures record per park) was 8.5 MB of the page's heap at 50,000
- * parks. The summary thus also carries `bbox` and `area_km2_computed` (and an older cut's unread
+ * measures, its repeated values (and its lead list) shared in place: no one else holds it, and a
+ * copy (a properties object, a lead list and a measures record per park) was 8.5 MB of the page's
+ * heap at 50,000 parks. The summary thus also carries `bbox` and `area_km2_computed` (and an older cut's unread
  * `label`), which no reader of a ParkSummary sees.
  */
-function toTiledPark(park: IndexedPark, share: Share): TiledPark {
+function toTiledPark(
+  park: IndexedPark,
+  share: Share,
+  shareLead: ReturnType<typeof createLeadPool>,
+): TiledPark {
   const entry = park as Writable<IndexedPark>;
   entry.id = share(park.id);
   entry.kind = share(park.kind);
@@ -177,8 +199,7 @@ function toTiledPark(park: IndexedPark, share: Share): TiledPark {
   entry.level = share(park.level);
   entry.district = share(park.district);
   entry.boundary = share(park.boundary);
-  const lead = park.lead as ParkSummary['lead'][number][];
-  lead.forEach((chain, i) => (lead[i] = share(chain)));
+  entry.lead = shareLead(park.lead);
   // Most parks have none: one shared empty list instead of one per park.
   if (park.aliases.length === 0) entry.aliases = NO_ALIASES;
   return { type: 'Feature', properties: entry, geometry: null, measured: entry };
@@ -206,10 +227,11 @@ export function readTilesIndex(value: unknown, indexUrl: string, file: string): 
   if (problem !== null) return { ok: false, message: `${file} ${problem}` };
   const index = value as TilesIndex;
   const share = createStringPool();
+  const shareLead = createLeadPool(share);
   // The parse's own lists too: each park's entry is replaced by the park made of it, each project
   // is changed in place, instead of two more lists of 50,000 and 150,000.
   const parks = index.parks as unknown as (IndexedPark | TiledPark)[];
-  parks.forEach((park, i) => (parks[i] = toTiledPark(park as IndexedPark, share)));
+  parks.forEach((park, i) => (parks[i] = toTiledPark(park as IndexedPark, share, shareLead)));
   for (const project of index.projects) shareProjectValues(project, share);
   const registry: Registry<TiledPark, RegistryProject, FirmSummary> = {
     asOf: index.validated.registry_as_of,

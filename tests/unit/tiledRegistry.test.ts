@@ -94,6 +94,31 @@ describe('readTilesIndex', () => {
     expect(read.value.registry.parks.map((p) => p.properties.id)).toEqual(['a', 'b']);
   });
 
+  it('gives parks with the same lead chains one shared, frozen lead list', () => {
+    const read = readTilesIndex(
+      index({
+        parks: [
+          park('a', { lead: ['aerospace', 'nev-parts'] }),
+          park('b', { lead: ['aerospace', 'nev-parts'] }),
+          park('c', { lead: ['nev-parts', 'aerospace'] }),
+        ],
+      }),
+      URL_,
+      FILE,
+    );
+    if (!read.ok) throw new Error(read.message);
+    const [a, b, c] = read.value.registry.parks.map((p) => p.properties.lead);
+    expect(a).toEqual(['aerospace', 'nev-parts']);
+    expect(b).toBe(a);
+    // The order is the designated order, so another order is another list.
+    expect(c).toEqual(['nev-parts', 'aerospace']);
+    expect(c).not.toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(refused(index({ parks: [park('a', { lead: ['aerospace', 7] })] }))).toBe(
+      'reg/index.json park a has a lead chain that is not a non-empty string',
+    );
+  });
+
   it('refuses what is not an index, naming the file', () => {
     expect(refused([])).toBe('reg/index.json is not a JSON object');
     expect(refused({ type: 'FeatureCollection' })).toMatch(
