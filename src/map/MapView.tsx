@@ -23,6 +23,7 @@ import {
   type JSX,
 } from 'solid-js';
 import { hasGeometry } from '../data/registryPark';
+import type { RegistryPark } from '../data/schema';
 import { readMapView } from '../domain/mapView';
 import { bindCameraToAddress, cameraOf } from './cameraHash';
 import { BASEMAP_EXTENT, ZHENJIANG_VIEW } from './basemap';
@@ -38,24 +39,28 @@ import { featureAddress, registerPmtilesProtocol, tiledStyle } from './tiledSour
 
 setWorkerUrl(workerUrl);
 
-/** A membership test for ids asked in any order. */
+/** A membership test for parks asked about in any order, by id. */
 const inSet =
   (ids: ReadonlySet<string>) =>
-  (id: string): boolean =>
-    ids.has(id);
+  (park: RegistryPark): boolean =>
+    ids.has(park.properties.id);
 
 /**
- * A membership test for `ids`, a subsequence of the index's parks in list order (as the filter
+ * A membership test for `parks`, a subsequence of the index's parks in list order (as the filter
  * gives them), asked about every park in that order: a cursor instead of a set of every id.
  */
-function inListOrder(ids: readonly string[]): (id: string) => boolean {
+function inListOrder(parks: readonly RegistryPark[]): (park: RegistryPark) => boolean {
   let next = 0;
-  return (id) => {
-    if (ids[next] !== id) return false;
+  return (park) => {
+    if (parks[next] !== park) return false;
     next += 1;
     return true;
   };
 }
+
+// The two feature-states of the filter; MapLibre copies them, so one object of each serves all.
+const HIDDEN = { hidden: true } as const;
+const SHOWN = { hidden: false } as const;
 
 /**
  * Starts MapLibre's workers before the map exists: the app calls it while the registry is still
@@ -227,20 +232,22 @@ export default function MapView(props: MapViewProps): JSX.Element {
   // address, see style.ts); labels see LABELS_FILTERED_UP_TO.
   createEffect(
     on(
-      [map, state.filter, state.visibleParkIds, () => state.focusParkIds?.()],
-      ([instance, filter, visibleIds, focusIds]) => {
+      [map, state.filter, state.visibleParks, () => state.focusParkIds?.()],
+      ([instance, filter, visibleParks, focusIds]) => {
         if (!instance) return;
-        const isShown = focusIds ? inSet(new Set(focusIds)) : inListOrder(visibleIds);
+        const isShown = focusIds ? inSet(new Set(focusIds)) : inListOrder(visibleParks);
         for (const park of index.parks) {
           const id = park.properties.id;
-          const hidden = !isShown(id);
+          const hidden = !isShown(park);
           if (hidden === hiddenOnMap.has(id)) continue;
           if (hidden) hiddenOnMap.add(id);
           else hiddenOnMap.delete(id);
-          instance.setFeatureState(at(SOURCE.parks, id), { hidden });
-          if (!labelsFiltered) instance.setFeatureState(at(SOURCE.parkLabels, id), { hidden });
-          if (index.locatedProjectIds(id).length > 0)
-            instance.setFeatureState(at(SOURCE.projects, id), { hidden });
+          const visibility = hidden ? HIDDEN : SHOWN;
+          instance.setFeatureState(at(SOURCE.parks, id), visibility);
+          if (!labelsFiltered) instance.setFeatureState(at(SOURCE.parkLabels, id), visibility);
+          // Whether or not the park has points on the map: asking first cost more than a state
+          // that no point carries.
+          instance.setFeatureState(at(SOURCE.projects, id), visibility);
         }
         if (labelsFiltered)
           instance.setFilter(

@@ -1,4 +1,5 @@
 import type { FeatureCollection } from 'geojson';
+import type { RegistryPark } from '../data/schema';
 import type { Accessor } from 'solid-js';
 import type { FilterState } from '../domain/filter';
 import type { Lang } from '../domain/i18n';
@@ -13,8 +14,8 @@ export interface MapState {
   /** Parks, projects, chains, areas, bounds and located projects, fixed for the map's lifetime. */
   readonly index: RegistryView;
   readonly filter: Accessor<FilterState>;
-  /** The parks that pass the filter: the same memo the list reads. */
-  readonly visibleParkIds: Accessor<readonly string[]>;
+  /** The parks that pass the filter, in list order: the same memo the list reads. */
+  readonly visibleParks: Accessor<readonly RegistryPark[]>;
   /**
    * When set, the map shows these parks instead of the filter's (the chain view's selected
    * segment: its host parks); the others step back by the same `hidden` feature-state.

@@ -17,8 +17,13 @@ export interface AppState {
   /** The registry's lookups and every fact derived from it (areas, lead focus, projects by park). */
   readonly index: RegistryView;
   readonly filter: Accessor<FilterState>;
+  /** The parks that pass the filter, in list order. */
   readonly visibleParks: Accessor<readonly RegistryPark[]>;
-  readonly visibleParkIds: Accessor<readonly string[]>;
+  /**
+   * Their ids, worked out on each call (not kept in step with every filter change: only closing a
+   * park's detail asks, for the row to return to).
+   */
+  readonly visibleParkIds: () => readonly string[];
   readonly chainCounts: Accessor<ReadonlyMap<string, number>>;
   readonly selectedParkId: Accessor<string | null>;
   readonly selectedProjectId: Accessor<string | null>;
@@ -49,7 +54,6 @@ export function createAppState(index: RegistryView, initial: AppUrlState): AppSt
   const [lang, setLang] = createSignal<Lang>(initial.lang);
 
   const visibleParks = createMemo(() => filters.visibleParks(index, filter()));
-  const visibleParkIds = createMemo(() => visibleParks().map((park) => park.properties.id));
   const chainCounts = createMemo(() => filters.chainCounts(index, filter()));
   const chainView = createChainViewState(index, filter, initial.chain);
 
@@ -66,7 +70,7 @@ export function createAppState(index: RegistryView, initial: AppUrlState): AppSt
     index,
     filter,
     visibleParks,
-    visibleParkIds,
+    visibleParkIds: () => visibleParks().map((park) => park.properties.id),
     chainCounts,
     selectedParkId,
     selectedProjectId,
