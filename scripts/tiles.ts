@@ -15,7 +15,7 @@ import { formatFinding } from '../src/data/findings';
 import { compareParks } from '../src/domain/membership';
 import { areaKm2, bboxOf } from '../src/geometry/measure';
 import { labelsMinZoomFor } from '../src/domain/parkLabels';
-import { tileLayerProperties } from '../src/map/features';
+import { TILE_ARCHIVE_LAYER, tileLayerProperties } from '../src/map/features';
 import { writeFileAtomically } from './lib/atomicWrite';
 import { writePmtiles } from './lib/pmtiles';
 import { TILES_MAX_ZOOM, TILE_LAYERS, cutTiles } from './lib/vectorTiles';
@@ -135,7 +135,11 @@ export async function main(
   // the zoom the map draws them at (src/domain/parkLabels.ts).
   const carried = tileLayerProperties(registry.parks.length);
   const fromZoom = { labels: labelsMinZoomFor(registry.parks.length) };
-  const { tiles, bounds } = cutTiles(registry.parks, registry.projects, carried, fromZoom);
+  const { tiles, bounds } = cutTiles(registry.parks, registry.projects, {
+    carried,
+    fromZoom,
+    into: TILE_ARCHIVE_LAYER,
+  });
   const [west, south, east, north] = bounds;
   const archive = writePmtiles(
     tiles.map(({ z, x, y, pbf }) => ({ z, x, y, data: gzipSync(pbf) })),
@@ -147,11 +151,13 @@ export async function main(
       metadata: {
         name: 'Zhenjiang Park Explorer registry',
         // TileJSON's record of what each layer carries, so a reader can tell an older, fuller cut.
-        vector_layers: TILE_LAYERS.map((id) => ({
+        vector_layers: [...new Set(Object.values(TILE_ARCHIVE_LAYER))].map((id) => ({
           id,
-          fields: Object.fromEntries(carried[id].map((field) => [field, 'String'])),
-          minzoom: id === 'labels' ? fromZoom.labels : 0,
-          maxzoom: TILES_MAX_ZOOM,
+          fields: Object.fromEntries(
+            TILE_LAYERS.filter((kind) => TILE_ARCHIVE_LAYER[kind] === id)
+              .flatMap((kind) => carried[kind])
+              .map((field) => [field, 'String']),
+          ),
         })),
       },
     },

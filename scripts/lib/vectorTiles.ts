@@ -66,16 +66,21 @@ function carrying<G extends Geometry>(
   };
 }
 
-/**
- * The registry's map layers as tiles, every zoom from 0 to {@link TILES_MAX_ZOOM}, each layer's
- * features carrying the properties `carried` names for it (every property when it is omitted),
- * and each layer only from its zoom in `fromZoom` (a layer the map does not draw further out).
- */
+/** How {@link cutTiles} writes each kind of feature; every field may be left out. */
+export interface CutOptions {
+  /** The properties each kind's features carry (every property when left out). */
+  readonly carried?: TileLayerProperties;
+  /** The zoom each kind is cut from (0 when left out): one the map does not draw further out. */
+  readonly fromZoom?: Partial<Record<TileLayerName, number>>;
+  /** The tile layer each kind is written into (its own name when left out). */
+  readonly into?: Readonly<Record<TileLayerName, string>>;
+}
+
+/** The registry's map layers as tiles, every zoom from 0 to {@link TILES_MAX_ZOOM}. */
 export function cutTiles(
   parkFeatures: readonly ParkFeature[],
   projectRecords: readonly Project[],
-  carried?: TileLayerProperties,
-  fromZoom: Partial<Record<TileLayerName, number>> = {},
+  { carried, fromZoom = {}, into }: CutOptions = {},
 ): { tiles: CutTile[]; bounds: [number, number, number, number] } {
   const byId = new Map(parkFeatures.map((park) => [park.properties.id, park.properties]));
   const mapParks = toMapParks(parkFeatures);
@@ -125,7 +130,12 @@ export function cutTiles(
         for (const name of TILE_LAYERS) {
           if (z < (fromZoom[name] ?? 0)) continue;
           const tile = indexes[name].getTile(z, x, y);
-          if (tile) layers[name] = tile;
+          if (!tile) continue;
+          const layer = into?.[name] ?? name;
+          const sharing = layers[layer];
+          layers[layer] = sharing
+            ? { ...sharing, features: [...sharing.features, ...tile.features] }
+            : tile;
         }
         if (Object.keys(layers).length === 0) continue;
         tiles.push({ z, x, y, pbf: fromGeojsonVt(layers, { version: 2, extent: 4096 }) });

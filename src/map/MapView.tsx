@@ -7,6 +7,7 @@ import {
   ScaleControl,
   prewarm,
   setWorkerUrl,
+  type FilterSpecification,
   type GeoJSONSource,
   type LngLatBoundsLike,
   type MapGeoJSONFeature,
@@ -35,7 +36,13 @@ import { createPointPicker } from './pick';
 import { showPreview } from './preview';
 import { labelsFilteredFor } from '../domain/parkLabels';
 import { buildStyle, nameExpression, parkFilterExpression } from './style';
-import { featureAddress, registerPmtilesProtocol, tiledStyle } from './tiledSource';
+import {
+  featureAddress,
+  hasOwnFeatureState,
+  registerPmtilesProtocol,
+  tiledFilter,
+  tiledStyle,
+} from './tiledSource';
 
 setWorkerUrl(workerUrl);
 
@@ -121,6 +128,9 @@ export default function MapView(props: MapViewProps): JSX.Element {
   };
 
   const labelsFiltered = labelsFilteredFor(parks.length);
+  // Labels hidden by a state of their own, or (on the archive) by their park's.
+  const labelsHideByOwnState =
+    !labelsFiltered && hasOwnFeatureState(tiles !== null, SOURCE.parkLabels);
 
   // The parks the map hides now (the filter's, or the chain view's focus).
   const hiddenOnMap = new Set<string>();
@@ -244,18 +254,20 @@ export default function MapView(props: MapViewProps): JSX.Element {
           else hiddenOnMap.delete(id);
           const visibility = hidden ? HIDDEN : SHOWN;
           instance.setFeatureState(at(SOURCE.parks, id), visibility);
-          if (!labelsFiltered) instance.setFeatureState(at(SOURCE.parkLabels, id), visibility);
+          if (labelsHideByOwnState) instance.setFeatureState(at(SOURCE.parkLabels, id), visibility);
           // Whether or not the park has points on the map: asking first cost more than a state
           // that no point carries.
           instance.setFeatureState(at(SOURCE.projects, id), visibility);
         }
-        if (labelsFiltered)
+        if (labelsFiltered) {
+          const shown: FilterSpecification = focusIds
+            ? ['in', ['get', 'id'], ['literal', [...focusIds]]]
+            : parkFilterExpression(filter);
           instance.setFilter(
             LAYER.parksLabel,
-            focusIds
-              ? ['in', ['get', 'id'], ['literal', [...focusIds]]]
-              : parkFilterExpression(filter),
+            tiles ? tiledFilter(SOURCE.parkLabels, shown) : shown,
           );
+        }
         showSelectedProject(instance);
       },
     ),

@@ -1,12 +1,14 @@
 import {
   addProtocol,
+  type ExpressionSpecification,
   type FeatureIdentifier,
+  type FilterSpecification,
   type LayerSpecification,
   type StyleSpecification,
 } from 'maplibre-gl';
 import type { Protocol } from 'pmtiles';
 import type { TilesOrigin } from '../data/tiledRegistry';
-import type { TileLayerName } from './features';
+import { TILE_ARCHIVE_LAYER, type TileLayerName } from './features';
 import { SOURCE } from './ids';
 
 /**
@@ -20,12 +22,47 @@ import { SOURCE } from './ids';
 /** The vector source of a tiled registry. */
 export const TILES_SOURCE = 'registry-tiles';
 
-/** The archive's layer (scripts/lib/vectorTiles.ts) behind each GeoJSON source of the style. */
-const SOURCE_LAYER: Readonly<Record<string, TileLayerName>> = {
+/** The kind of tiled feature (scripts/lib/vectorTiles.ts) behind each GeoJSON source of the style. */
+const SOURCE_KIND: Readonly<Record<string, TileLayerName>> = {
   [SOURCE.parks]: 'parks',
   [SOURCE.parkLabels]: 'labels',
   [SOURCE.projects]: 'projects',
 };
+
+/** The archive layer a GeoJSON source's features are in, or undefined for any other source. */
+function archiveLayerOf(source: string): string | undefined {
+  const kind = SOURCE_KIND[source];
+  return kind === undefined ? undefined : TILE_ARCHIVE_LAYER[kind];
+}
+
+const IS_POINT: ExpressionSpecification = ['==', ['geometry-type'], 'Point'];
+const IS_NOT_POINT: ExpressionSpecification = ['!=', ['geometry-type'], 'Point'];
+
+/**
+ * A layer's filter on the archive: a park's label point and its polygon share the parks layer, so
+ * the label layer keeps to points and the park layers to the rest.
+ */
+export function tiledFilter(
+  source: string,
+  filter: FilterSpecification | undefined,
+): FilterSpecification | undefined {
+  const kind = SOURCE_KIND[source];
+  if (kind !== 'parks' && kind !== 'labels') return filter;
+  const geometry = kind === 'labels' ? IS_POINT : IS_NOT_POINT;
+  if (filter === undefined || filter === true) return geometry;
+  // The style's filters are expressions (style.ts), never the legacy filter syntax.
+  return ['all', geometry, filter as ExpressionSpecification];
+}
+
+/**
+ * Whether a source's features carry feature-states of their own. On the archive a label shares
+ * its park's (same layer, same id), so setting the park's hides both.
+ */
+export function hasOwnFeatureState(tiled: boolean, source: string): boolean {
+  return (
+    !tiled || source === SOURCE.parks || archiveLayerOf(source) !== archiveLayerOf(SOURCE.parks)
+  );
+}
 
 let registered = false;
 
@@ -59,20 +96,33 @@ function promotedIdOf(style: StyleSpecification, sourceId: string): string {
 
 /**
  * The style with the parks, labels and projects read from the archive: the three GeoJSON sources
- * become one vector source (each source-layer promotes the property its GeoJSON source promoted, so
- * feature-state addresses parks and projects as before), and each layer that read them reads its source-layer. Everything else of
- * the style is kept as it is.
+ * become one vector source (each archive layer promotes the property its GeoJSON sources
+ * promoted, so feature-state addresses parks and projects as before), and each layer that read
+ * them reads its archive layer, with {@link tiledFilter}. Everything else is kept as it is.
  */
 export function tiledStyle(style: StyleSpecification, origin: TilesOrigin): StyleSpecification {
   const sources = Object.fromEntries(
-    Object.entries(style.sources).filter(([id]) => !(id in SOURCE_LAYER)),
+    Object.entries(style.sources).filter(([id]) => archiveLayerOf(id) === undefined),
   );
   const layers = style.layers.map((layer): LayerSpecification => {
-    const sourceLayer = 'source' in layer ? SOURCE_LAYER[layer.source] : undefined;
-    return sourceLayer === undefined
-      ? layer
-      : ({ ...layer, source: TILES_SOURCE, 'source-layer': sourceLayer } as LayerSpecification);
+    if (!('source' in layer)) return layer;
+    const sourceLayer = archiveLayerOf(layer.source);
+    if (sourceLayer === undefined) return layer;
+    const filter = tiledFilter(layer.source, 'filter' in layer ? layer.filter : undefined);
+    return {
+      ...layer,
+      source: TILES_SOURCE,
+      'source-layer': sourceLayer,
+      ...(filter === undefined ? {} : { filter }),
+    } as LayerSpecification;
   });
+  const promoteId: Record<string, string> = {};
+  for (const source of Object.keys(SOURCE_KIND)) {
+    const layer = archiveLayerOf(source) ?? source;
+    const promoted = promotedIdOf(style, source);
+    if ((promoteId[layer] ??= promoted) !== promoted)
+      throw new Error(`the style's sources in the archive's ${layer} layer promote different ids`);
+  }
   return {
     ...style,
     sources: {
@@ -83,12 +133,7 @@ export function tiledStyle(style: StyleSpecification, origin: TilesOrigin): Styl
         minzoom: 0,
         maxzoom: origin.maxZoom,
         bounds: [...origin.bounds],
-        promoteId: Object.fromEntries(
-          Object.entries(SOURCE_LAYER).map(([source, layer]) => [
-            layer,
-            promotedIdOf(style, source),
-          ]),
-        ),
+        promoteId,
       },
     },
     layers,
@@ -101,5 +146,5 @@ export function tiledStyle(style: StyleSpecification, origin: TilesOrigin): Styl
  */
 export function featureAddress(tiled: boolean): (source: string, id: string) => FeatureIdentifier {
   if (!tiled) return (source, id) => ({ source, id });
-  return (source, id) => ({ source: TILES_SOURCE, sourceLayer: SOURCE_LAYER[source], id });
+  return (source, id) => ({ source: TILES_SOURCE, sourceLayer: archiveLayerOf(source), id });
 }

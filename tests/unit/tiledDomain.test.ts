@@ -1,4 +1,8 @@
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import {
+  featureFilter,
+  validateStyleMin,
+  type FilterSpecification,
+} from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import type { ExplorerRegistry, RegistryPark, TiledPark } from '../../src/data/schema';
 import { defaultFilter, visibleParks } from '../../src/domain/filter';
@@ -7,7 +11,13 @@ import { createRegistryView, type ParkMeasures } from '../../src/domain/registry
 import { filteredStats } from '../../src/domain/stats';
 import { LAYER, SOURCE } from '../../src/map/ids';
 import { buildStyle } from '../../src/map/style';
-import { TILES_SOURCE, featureAddress, tiledStyle } from '../../src/map/tiledSource';
+import {
+  TILES_SOURCE,
+  featureAddress,
+  hasOwnFeatureState,
+  tiledFilter,
+  tiledStyle,
+} from '../../src/map/tiledSource';
 import { registry } from '../fixtures/sampleRegistry';
 import { TILES_ORIGIN } from '../fixtures/tiled';
 
@@ -73,7 +83,7 @@ describe('tiledStyle', () => {
   });
   const style = tiledStyle(base, TILES_ORIGIN);
 
-  it('is a valid style with one vector source on the archive, parks and labels by id, projects by their park', () => {
+  it('is a valid style with one vector source on the archive, parks (and their labels) by id, projects by their park', () => {
     expect(validateStyleMin(style)).toEqual([]);
     expect(style.sources[TILES_SOURCE]).toEqual({
       type: 'vector',
@@ -81,7 +91,7 @@ describe('tiledStyle', () => {
       minzoom: 0,
       maxzoom: 14,
       bounds: [119, 31.9, 119.9, 32.3],
-      promoteId: { parks: 'id', labels: 'id', projects: 'park' },
+      promoteId: { parks: 'id', projects: 'park' },
     });
     for (const source of [SOURCE.parks, SOURCE.parkLabels, SOURCE.projects])
       expect(style.sources).not.toHaveProperty(source);
@@ -93,7 +103,7 @@ describe('tiledStyle', () => {
     const expected: Record<string, string> = {
       [LAYER.parksFill]: 'parks',
       [LAYER.parksSelected]: 'parks',
-      [LAYER.parksLabel]: 'labels',
+      [LAYER.parksLabel]: 'parks',
       [LAYER.projects]: 'projects',
     };
     for (const [id, sourceLayer] of Object.entries(expected)) {
@@ -113,12 +123,38 @@ describe('tiledStyle', () => {
       if (!parkSources.includes(id)) expect(style.sources[id]).toEqual(source);
   });
 
-  it('addresses feature-state by source-layer on the archive, by source otherwise', () => {
+  it('keeps the label layer to the label points and the park layers to the polygons they share a layer with', () => {
+    const point = { type: 1 as const, properties: { id: 'a', name_zh: '园', chain_b: 'x' } };
+    const polygon = {
+      type: 3 as const,
+      properties: { id: 'a', chain_a: 'x', chain_b: 'x', boundary: 'official' },
+    };
+    const passes = (id: string, feature: typeof point | typeof polygon): boolean => {
+      const layer = style.layers.find((l) => l.id === id) as { filter?: FilterSpecification };
+      return featureFilter(layer.filter, 'filter').filter({ zoom: 12 }, feature as never);
+    };
+    for (const id of [LAYER.parksFill, LAYER.parksSecondChain, LAYER.parksSelected]) {
+      expect(passes(id, polygon), id).toBe(true);
+      expect(passes(id, point), id).toBe(false);
+    }
+    expect(passes(LAYER.parksLabel, point)).toBe(true);
+    expect(passes(LAYER.parksLabel, polygon)).toBe(false);
+    // A label filter MapView sets at run time keeps to points the same way.
+    const runtime = tiledFilter(SOURCE.parkLabels, ['==', ['get', 'id'], 'a']);
+    expect(featureFilter(runtime, 'filter').filter({ zoom: 12 }, point as never)).toBe(true);
+    expect(featureFilter(runtime, 'filter').filter({ zoom: 12 }, polygon as never)).toBe(false);
+    expect(tiledFilter(SOURCE.projects, undefined)).toBeUndefined();
+  });
+
+  it('addresses feature-state by source-layer on the archive (a label by its park), by source otherwise', () => {
     expect(featureAddress(true)(SOURCE.parkLabels, 'a')).toEqual({
       source: TILES_SOURCE,
-      sourceLayer: 'labels',
+      sourceLayer: 'parks',
       id: 'a',
     });
+    expect(hasOwnFeatureState(true, SOURCE.parkLabels)).toBe(false);
+    expect(hasOwnFeatureState(true, SOURCE.projects)).toBe(true);
+    expect(hasOwnFeatureState(false, SOURCE.parkLabels)).toBe(true);
     expect(featureAddress(false)(SOURCE.parkLabels, 'a')).toEqual({
       source: SOURCE.parkLabels,
       id: 'a',

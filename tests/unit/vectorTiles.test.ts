@@ -3,9 +3,9 @@ import { PbfReader } from 'pbf';
 import { describe, expect, it } from 'vitest';
 import type { Project } from '../../src/data/schema';
 import { labelPoint } from '../../src/geometry/labelPoint';
-import { tileLayerProperties } from '../../src/map/features';
+import { tileLayerProperties, type TileLayerProperties } from '../../src/map/features';
 import { LABELS_FILTERED_UP_TO } from '../../src/domain/parkLabels';
-import { cutTiles } from '../../scripts/lib/vectorTiles';
+import { cutTiles, type CutOptions } from '../../scripts/lib/vectorTiles';
 import { registry } from '../fixtures/sampleRegistry';
 
 /** The sample's projects, each placed at its park's label point so that the map draws it. */
@@ -16,8 +16,8 @@ const projects: Project[] = registry.projects.map((project) => {
 });
 
 /** Every property name each layer's features carry, over all the cut's tiles. */
-function carriedBy(carried?: Parameters<typeof cutTiles>[2]): Record<string, string[]> {
-  const { tiles } = cutTiles(registry.parks, projects, carried);
+function carriedBy(carried?: TileLayerProperties): Record<string, string[]> {
+  const { tiles } = cutTiles(registry.parks, projects, { carried });
   const seen = new Map<string, Set<string>>();
   for (const { pbf } of tiles)
     for (const [name, layer] of Object.entries(new VectorTile(new PbfReader(pbf)).layers))
@@ -37,9 +37,9 @@ describe('cutTiles', () => {
   });
 
   it('cuts a layer only from the zoom it is given, and the others at every zoom', () => {
-    const zoomsOf = (fromZoom: Parameters<typeof cutTiles>[3]) => {
+    const zoomsOf = (fromZoom: CutOptions['fromZoom']) => {
       const zooms = new Map<string, Set<number>>();
-      for (const { z, pbf } of cutTiles(registry.parks, projects, undefined, fromZoom).tiles)
+      for (const { z, pbf } of cutTiles(registry.parks, projects, { fromZoom }).tiles)
         for (const name of Object.keys(new VectorTile(new PbfReader(pbf)).layers))
           zooms.set(name, (zooms.get(name) ?? new Set()).add(z));
       return (name: string): number[] => [...(zooms.get(name) ?? [])].sort((a, b) => a - b);
