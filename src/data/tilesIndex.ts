@@ -40,12 +40,15 @@ export const TILES_FILES = {
 } as const;
 
 /**
- * Format tag and version of index.json: bump the version when its fields change meaning.
- * Version 2 added `clusters`, `chains`, `firms` and `park_geometry`. Version 3 cut parks and
- * projects to their summaries and moved their full records into `park_records` (one
- * {@link ParkFile} per park, in place of version 2's geometry-only files).
+ * Format tag and version of index.json and of the archive beside it: bump the version when its
+ * fields or the archive's layers change meaning. Version 2 added `clusters`, `chains`, `firms`
+ * and `park_geometry`. Version 3 cut parks and projects to their summaries and moved their full
+ * records into `park_records` (one {@link ParkFile} per park, in place of version 2's
+ * geometry-only files). Version 4's archive holds the label points in the parks layer and gives
+ * each project point its park, the id the map hides it by; a version 3 archive drawn by this map
+ * would lose its park names and keep hidden parks' points.
  */
-export const TILES_INDEX_FORMAT = 'zpe-tiles-index/3';
+export const TILES_INDEX_FORMAT = 'zpe-tiles-index/4';
 
 /**
  * A park as the index has it: its summary and what its geometry gives (`bbox`,

@@ -466,7 +466,7 @@ describe('the app on a tiled registry (?data=DIR/index.json)', () => {
     const fatal = page.getByRole('alert');
     await fatal.waitFor();
     expect(await fatal.innerText()).toContain(
-      'reg/old/index.json has format "zpe-tiles-index/2", but this app reads "zpe-tiles-index/3"; cut the tiles again with npm run tiles',
+      'reg/old/index.json has format "zpe-tiles-index/2", but this app reads "zpe-tiles-index/4"; cut the tiles again with npm run tiles',
     );
     server.overrides.delete('/reg/old/index.json');
     await context.close();

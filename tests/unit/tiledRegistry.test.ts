@@ -128,11 +128,15 @@ describe('readTilesIndex', () => {
 
   it('refuses an index of another format and says how to get one it reads', () => {
     expect(refused(index({ format: 'zpe-tiles-index/1' }))).toBe(
-      'reg/index.json has format "zpe-tiles-index/1", but this app reads "zpe-tiles-index/3"; cut the tiles again with npm run tiles',
+      'reg/index.json has format "zpe-tiles-index/1", but this app reads "zpe-tiles-index/4"; cut the tiles again with npm run tiles',
     );
     // Version 2 carried every park's full record; its folder held geometry only.
+    // A version 3 archive keeps its labels in a layer of their own, which this map no longer reads.
+    expect(refused(index({ format: 'zpe-tiles-index/3' }))).toBe(
+      'reg/index.json has format "zpe-tiles-index/3", but this app reads "zpe-tiles-index/4"; cut the tiles again with npm run tiles',
+    );
     expect(refused(index({ format: 'zpe-tiles-index/2', park_geometry: 'park-geometry' }))).toBe(
-      'reg/index.json has format "zpe-tiles-index/2", but this app reads "zpe-tiles-index/3"; cut the tiles again with npm run tiles',
+      'reg/index.json has format "zpe-tiles-index/2", but this app reads "zpe-tiles-index/4"; cut the tiles again with npm run tiles',
     );
   });
 

@@ -141,7 +141,7 @@ describe('npm run tiles', () => {
       chains: { id: string }[];
     };
     const firms = JSON.parse(readFileSync(join(dir, 'firms.json'), 'utf8')) as { firms: Firm[] };
-    expect(index.format).toBe('zpe-tiles-index/3');
+    expect(index.format).toBe('zpe-tiles-index/4');
     expect(index.chains.map((chain) => chain.id)).toEqual(chains.chains.map((chain) => chain.id));
     // Each firm as the chain view reads it; its sources and note stay in firms.json.
     expect(firms.firms.some((firm) => firm.sources.length > 0)).toBe(true);
