@@ -134,16 +134,9 @@ export interface RegistryIndex {
   readonly projectsByPark: ReadonlyMap<string, readonly RegistryProject[]>;
   /** Each main zone's linked parks (一区多园) in list order; only zones with linked parks appear. */
   readonly linkedParksByZone: ReadonlyMap<string, readonly RegistryPark[]>;
-  /**
-   * The ids of a park's projects that have a location, i.e. the ones drawn on the map, in
-   * {@link compareProjects} order; none for an unknown park. O(the park's projects), kept nowhere:
-   * the map asks for every park whose visibility a filter change flips.
-   */
-  locatedProjectIds(parkId: string): readonly string[];
 }
 
 const NO_PROJECTS: readonly RegistryProject[] = Object.freeze([]);
-const NO_IDS: readonly string[] = Object.freeze([]);
 
 /**
  * The projects that have a park, grouped by their park's position in `parks` and sorted within
@@ -232,24 +225,6 @@ export function indexRegistry(
       return from === to ? NO_PROJECTS : sorted.slice(from, to);
     }),
     linkedParksByZone,
-    locatedProjectIds: (parkId) => {
-      const position = positions.get(parkId);
-      if (position === undefined) return NO_IDS;
-      const from = runStart(position);
-      const to = runEnd(position);
-      // Counted first, so that the list is made at its size (a list grown by push has room for
-      // 16): the map asks this for thousands of parks per filter change.
-      let count = 0;
-      for (let i = from; i < to; i++) if (sorted[i]?.location) count += 1;
-      if (count === 0) return NO_IDS;
-      const ids = new Array<string>(count);
-      let at = 0;
-      for (let i = from; i < to; i++) {
-        const project = sorted[i];
-        if (project?.location) ids[at++] = project.id;
-      }
-      return ids;
-    },
   };
 }
 

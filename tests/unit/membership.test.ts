@@ -208,12 +208,6 @@ describe('the projects of each park, from a registry in file order', () => {
     expect([...index.projectsByPark.keys()]).toEqual(['bing', 'jia', 'yi']);
   });
 
-  it("lists a park's located projects in the same order, and none of an unknown park", () => {
-    expect(index.locatedProjectIds('jia')).toEqual(['p-ai', 'p-zhong']);
-    expect(index.locatedProjectIds('yi')).toEqual([]);
-    expect(index.locatedProjectIds('no-such-park')).toEqual([]);
-  });
-
   it('finds every project by id, also those of no park or of a park the registry lacks', () => {
     expect(index.projectById.get('p-none')?.park).toBeNull();
     expect(index.projectById.get('p-lost')?.park).toBe('no-such-park');

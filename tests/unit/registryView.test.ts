@@ -3,7 +3,7 @@ import { indexRegistry } from '../../src/domain/membership';
 import { isOffFocus, leadFocus, parkFacts } from '../../src/domain/parkFacts';
 import { createRegistryView, type ParkMeasures } from '../../src/domain/registryView';
 import { areaKm2, bboxOf } from '../../src/geometry/measure';
-import { PARK, buildRegistry, makePark, makeProject, registry } from '../fixtures/sampleRegistry';
+import { PARK, registry } from '../fixtures/sampleRegistry';
 
 /** The real measures, counting how often each is asked for. */
 function countingMeasures(): ParkMeasures & { calls: { area: number; bbox: number } } {
@@ -88,24 +88,5 @@ describe('createRegistryView', () => {
     expect(view.isOffFocus(PARK.hitech)).toBe(true);
     expect(view.factsOf('no-such-park').projects.count).toBe(0);
     expect(view.isOffFocus('no-such-park')).toBe(false);
-  });
-
-  it('lists only the located projects of a park', () => {
-    const park = makePark(
-      { id: 'p', name: { zh: '园' }, kind: 'main', level: 'county', district: '京口区', lead: [] },
-      [119.45, 32.15],
-    );
-    const project = (id: string, location?: [number, number]) =>
-      makeProject(
-        { id, name: { zh: id }, park: 'p', chain: registry.chains[0]!.id },
-        location ? { location } : {},
-      );
-    const data = buildRegistry({
-      parks: [park],
-      projects: [project('a', [119.45, 32.15]), project('b'), project('c', [119.451, 32.151])],
-    });
-    const view = createRegistryView(indexRegistry(data), countingMeasures());
-    expect(view.locatedProjectIds('p')).toEqual(['a', 'c']);
-    expect(view.locatedProjectIds('no-such-park')).toEqual([]);
   });
 });
