@@ -24,7 +24,6 @@ import {
   type JSX,
 } from 'solid-js';
 import { hasGeometry } from '../data/registryPark';
-import type { RegistryPark } from '../data/schema';
 import { readMapView } from '../domain/mapView';
 import { bindCameraToAddress, cameraOf } from './cameraHash';
 import { BASEMAP_EXTENT, ZHENJIANG_VIEW } from './basemap';
@@ -32,6 +31,7 @@ import type { MapController, MapFailure, MapProbe, MapState, OnlineBasemap } fro
 import { addOnlineBasemap } from './onlineBasemap';
 import { toMapLabels, toMapParks, toMapProjects } from './features';
 import { BASEMAP_LAYER, CLICKABLE_LAYERS, INTERACTIVE_PARK_LAYERS, LAYER, SOURCE } from './ids';
+import { createParkVisibility, inListOrder, inSet } from './parkVisibility';
 import { createPointPicker } from './pick';
 import { showPreview } from './preview';
 import { labelsFilteredFor } from '../domain/parkLabels';
@@ -45,29 +45,6 @@ import {
 } from './tiledSource';
 
 setWorkerUrl(workerUrl);
-
-/** A membership test for parks asked about in any order, by id. */
-const inSet =
-  (ids: ReadonlySet<string>) =>
-  (park: RegistryPark): boolean =>
-    ids.has(park.properties.id);
-
-/**
- * A membership test for `parks`, a subsequence of the index's parks in list order (as the filter
- * gives them), asked about every park in that order: a cursor instead of a set of every id.
- */
-function inListOrder(parks: readonly RegistryPark[]): (park: RegistryPark) => boolean {
-  let next = 0;
-  return (park) => {
-    if (parks[next] !== park) return false;
-    next += 1;
-    return true;
-  };
-}
-
-// The two feature-states of the filter; MapLibre copies them, so one object of each serves all.
-const HIDDEN = { hidden: true } as const;
-const SHOWN = { hidden: false } as const;
 
 /**
  * Starts MapLibre's workers before the map exists: the app calls it while the registry is still
@@ -133,7 +110,7 @@ export default function MapView(props: MapViewProps): JSX.Element {
     !labelsFiltered && hasOwnFeatureState(tiles !== null, SOURCE.parkLabels);
 
   // The parks the map hides now (the filter's, or the chain view's focus).
-  const hiddenOnMap = new Set<string>();
+  const visibility = createParkVisibility(index.parks, at, labelsHideByOwnState);
 
   /**
    * Draws the selected project's ring from its own one-point source, unless the project has no
@@ -144,7 +121,7 @@ export default function MapView(props: MapViewProps): JSX.Element {
     const id = state.selectedProjectId();
     const project = id === null ? undefined : index.projectById.get(id);
     const shown =
-      project?.location !== undefined && project.park !== null && !hiddenOnMap.has(project.park)
+      project?.location !== undefined && project.park !== null && !visibility.isHidden(project.park)
         ? project
         : null;
     if ((shown?.id ?? null) === selectedShown) return;
@@ -237,28 +214,14 @@ export default function MapView(props: MapViewProps): JSX.Element {
     });
   });
 
-  // Filter: the same visible parks as the list. Parks and their projects are hidden by
-  // feature-state, touching only those whose visibility changed (a park's projects share its
-  // address, see style.ts); labels see LABELS_FILTERED_UP_TO.
+  // Filter: the same visible parks as the list, hidden by feature-state (parkVisibility.ts);
+  // labels see LABELS_FILTERED_UP_TO.
   createEffect(
     on(
       [map, state.filter, state.visibleParks, () => state.focusParkIds?.()],
       ([instance, filter, visibleParks, focusIds]) => {
         if (!instance) return;
-        const isShown = focusIds ? inSet(new Set(focusIds)) : inListOrder(visibleParks);
-        for (const park of index.parks) {
-          const id = park.properties.id;
-          const hidden = !isShown(park);
-          if (hidden === hiddenOnMap.has(id)) continue;
-          if (hidden) hiddenOnMap.add(id);
-          else hiddenOnMap.delete(id);
-          const visibility = hidden ? HIDDEN : SHOWN;
-          instance.setFeatureState(at(SOURCE.parks, id), visibility);
-          if (labelsHideByOwnState) instance.setFeatureState(at(SOURCE.parkLabels, id), visibility);
-          // Whether or not the park has points on the map: asking first cost more than a state
-          // that no point carries.
-          instance.setFeatureState(at(SOURCE.projects, id), visibility);
-        }
+        visibility.apply(instance, focusIds ? inSet(new Set(focusIds)) : inListOrder(visibleParks));
         if (labelsFiltered) {
           const shown: FilterSpecification = focusIds
             ? ['in', ['get', 'id'], ['literal', [...focusIds]]]
