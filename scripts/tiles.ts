@@ -7,8 +7,9 @@ import {
   FIRM_SUMMARY_FIELDS,
   PARK_SUMMARY_FIELDS,
   PROJECT_SUMMARY_FIELDS,
-} from '../src/data/schema';
-import type { ParkFeature, ParkSummary, Project, RegistryProject } from '../src/data/schema';
+} from '../src/data/registry';
+import type { ParkFeature, Project } from '../src/data/schema';
+import type { ParkSummary, RegistryProject } from '../src/data/registry';
 import { TILES_FILES, TILES_INDEX_FORMAT } from '../src/data/tilesIndex';
 import type { IndexedPark, ParkFile, TilesIndex } from '../src/data/tilesIndex';
 import { formatFinding } from '../src/data/findings';

@@ -1,4 +1,4 @@
-import type { Registry } from '../../src/data/schema';
+import type { Registry } from '../../src/data/registry';
 import { formatFinding } from '../../src/data/findings';
 import { validateDirectory } from '../validate';
 

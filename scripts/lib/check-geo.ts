@@ -17,7 +17,7 @@
 import { join } from 'node:path';
 import type { Position } from 'geojson';
 import { area, difference, featureCollection, intersect, union } from '@turf/turf';
-import type { Registry } from '../../src/data/schema';
+import type { Registry } from '../../src/data/registry';
 import { areaOutsideKm2, findOverlaps } from '../../src/geometry/overlaps';
 import { polygonsOf } from '../../src/geometry/polygons';
 import { type Areal, arealProblems, featureOf, readCollection } from './geo';

@@ -1,4 +1,5 @@
-import { PROJECT_STATUSES, type Registry } from '../../src/data/schema';
+import { PROJECT_STATUSES } from '../../src/data/schema';
+import { type Registry } from '../../src/data/registry';
 import {
   COORD_SYSTEMS,
   COORD_SYSTEM_NAMES,

@@ -12,7 +12,7 @@ import {
 import type { Finding } from '../data/findings';
 import type { LoadedData } from '../data/persist';
 import { tiledParkRecords, wholeParkRecords, type ParkRecords } from '../data/parkRecords';
-import type { ExplorerRegistry, RegistryPark } from '../data/schema';
+import type { ExplorerRegistry, RegistryPark } from '../data/registry';
 import type { TilesOrigin } from '../data/tiledRegistry';
 import { t, type Lang } from '../domain/i18n';
 import { indexRegistry } from '../domain/membership';

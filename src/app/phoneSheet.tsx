@@ -1,5 +1,5 @@
 import { Show, createEffect, createSignal, on, onCleanup, type Accessor, type JSX } from 'solid-js';
-import type { RegistryPark } from '../data/schema';
+import type { RegistryPark } from '../data/registry';
 import type { Lang } from '../domain/i18n';
 import type { MapController } from '../map/controller';
 import BottomSheet from '../ui/BottomSheet';

@@ -1,5 +1,6 @@
 import { parkFileName, type ParkRecord, type ParkRecordRead } from './parkRecord';
-import type { Project, Registry } from './schema';
+import type { Project } from './schema';
+import type { Registry } from './registry';
 import type { TilesOrigin } from './tiledRegistry';
 
 /** Where the explorer gets parks' full records from. */

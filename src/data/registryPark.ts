@@ -1,4 +1,5 @@
-import type { ParkFeature, RegistryPark } from './schema';
+import type { ParkFeature } from './schema';
+import type { RegistryPark } from './registry';
 
 /**
  * Whether a park carries its geometry (every park but a tiled registry's). Its own module, not

@@ -1,5 +1,5 @@
 import { fetchJson } from './fetchJson';
-import type { FirmSummary, Registry, RegistryProject, TiledPark } from './schema';
+import type { FirmSummary, Registry, RegistryProject, TiledPark } from './registry';
 import { TILES_INDEX_FORMAT } from './tilesIndex';
 import type { IndexedPark, TilesIndex, TilesValidation } from './tilesIndex';
 

@@ -1,14 +1,5 @@
-import type {
-  Chain,
-  Cluster,
-  FirmSummary,
-  ParkGeometry,
-  ParkMeasured,
-  ParkProperties,
-  ParkSummary,
-  Project,
-  RegistryProject,
-} from './schema';
+import type { Chain, Cluster, ParkGeometry, ParkProperties, Project } from './schema';
+import type { FirmSummary, ParkMeasured, ParkSummary, RegistryProject } from './registry';
 
 /**
  * The slim index written beside a tiled registry by `npm run tiles`: every park's summary (the

@@ -9,7 +9,8 @@ import {
   ProjectSchema,
   ProjectsFileSchema,
 } from './schema';
-import type { Cluster, Firm, Registry } from './schema';
+import type { Cluster, Firm } from './schema';
+import type { Registry } from './registry';
 import { DEFAULT_FILES, type Finding, type RegistryFiles } from './findings';
 import { asOfOf, collect, fileArrays, rawId, rawParkId } from './rules/collect';
 import { aliasFindings } from './rules/aliases';

@@ -1,12 +1,6 @@
 import { DISTRICTS, PARK_KINDS, PARK_LEVELS } from '../data/enums';
-import type {
-  District,
-  RegistryPark,
-  ParkKind,
-  ParkLevel,
-  ParkSummary,
-  RegistryProject,
-} from '../data/schema';
+import type { District, ParkKind, ParkLevel } from '../data/schema';
+import type { RegistryPark, ParkSummary, RegistryProject } from '../data/registry';
 import { parkChains, type ChainId, type ClusterId, type RegistryIndex } from './membership';
 
 /**

@@ -1,15 +1,12 @@
 import { PARK_KINDS, PARK_LEVELS } from '../data/enums';
+import type { Chain, Cluster, ParkKind, ParkLevel } from '../data/schema';
 import type {
-  Chain,
-  Cluster,
-  ParkKind,
-  ParkLevel,
   ExplorerRegistry,
   ParkSummary,
   Registry,
   RegistryPark,
   RegistryProject,
-} from '../data/schema';
+} from '../data/registry';
 import type { TilesOrigin } from '../data/tiledRegistry';
 import { PositionLookup, ScanLookup } from './lookups';
 

@@ -1,4 +1,4 @@
-import type { ParkSummary, RegistryPark, RegistryProject } from '../data/schema';
+import type { ParkSummary, RegistryPark, RegistryProject } from '../data/registry';
 import { parkChains, type ChainId, type ClusterId, type RegistryIndex } from './membership';
 
 /** Projects counted together: how many, their known investment, and how many lack one. */

@@ -1,4 +1,4 @@
-import type { RegistryPark } from '../data/schema';
+import type { RegistryPark } from '../data/registry';
 import { parkChains, type ChainId, type ClusterId } from './membership';
 import { emptyProjectTotals, type ProjectTotals } from './parkFacts';
 import type { RegistryView } from './registryView';

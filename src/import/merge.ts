@@ -8,8 +8,8 @@ import type {
   ParkGeometry,
   ParkKind,
   ParkLevel,
-  Registry,
 } from '../data/schema';
+import type { Registry } from '../data/registry';
 import { registryInput, validateRegistry, type ValidationResult } from '../data/validate';
 import type { ConvertedFeature } from './convert';
 import type { MatchResult } from './match';

@@ -1,4 +1,5 @@
-import type { District, ParkKind, ParkLevel, Registry } from '../data/schema';
+import type { District, ParkKind, ParkLevel } from '../data/schema';
+import type { Registry } from '../data/registry';
 import { convertSource, type ConvertedSource } from './convert';
 import { crsById, withShift, type CrsDef } from './crs';
 import { shiftById } from './datum';

@@ -1,5 +1,5 @@
 import type { FeatureCollection } from 'geojson';
-import type { RegistryPark } from '../data/schema';
+import type { RegistryPark } from '../data/registry';
 import type { Accessor } from 'solid-js';
 import type { FilterState } from '../domain/filter';
 import type { Lang } from '../domain/i18n';

@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection, Point, Polygon, MultiPolygon } from 'geojson';
-import type { ParkFeature, RegistryProject } from '../data/schema';
+import type { ParkFeature } from '../data/schema';
+import type { RegistryProject } from '../data/registry';
 import { labelPoint } from '../geometry/labelPoint';
 import { parkChains } from '../domain/membership';
 import { labelsFilteredFor } from '../domain/parkLabels';

@@ -1,5 +1,5 @@
 import type { FeatureIdentifier, Map as MapLibreMap } from 'maplibre-gl';
-import type { RegistryPark } from '../data/schema';
+import type { RegistryPark } from '../data/registry';
 import { SOURCE } from './ids';
 
 /** A membership test for parks asked about in any order, by id. */

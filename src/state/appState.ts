@@ -1,5 +1,5 @@
 import { batch, createMemo, createSignal, type Accessor } from 'solid-js';
-import type { ExplorerRegistry, RegistryPark } from '../data/schema';
+import type { ExplorerRegistry, RegistryPark } from '../data/registry';
 import * as filters from '../domain/filter';
 import type { FilterState } from '../domain/filter';
 import type { Lang } from '../domain/i18n';

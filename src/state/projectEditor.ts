@@ -1,7 +1,8 @@
 import { createMemo, createSignal, type Accessor } from 'solid-js';
 import type { ProjectsToApply } from '../data/projectImports';
 import { formatFinding } from '../data/findings';
-import type { Bilingual, Project, Registry } from '../data/schema';
+import type { Bilingual, Project } from '../data/schema';
+import type { Registry } from '../data/registry';
 import type { ValidationResult } from '../data/validate';
 import {
   editProjects,

@@ -1,5 +1,5 @@
 import { batch, createMemo, createSignal, type Accessor } from 'solid-js';
-import type { Registry } from '../data/schema';
+import type { Registry } from '../data/registry';
 import type { ValidationResult } from '../data/validate';
 import type { ToPinyin } from '../domain/search';
 import {

@@ -2,7 +2,8 @@ import { For, Show, createSignal, lazy, onCleanup, onMount, untrack, type JSX } 
 import type { ParkRecord, ParkRecordRead } from '../data/parkRecord';
 import type { ParkRecords } from '../data/parkRecords';
 import { useAppState } from '../state/context';
-import type { ParkProperties, ParkSummary, RegistryPark } from '../data/schema';
+import type { ParkProperties } from '../data/schema';
+import type { ParkSummary, RegistryPark } from '../data/registry';
 import {
   formatArea,
   formatPartialDate,

@@ -3,7 +3,7 @@ import { useAppState } from '../state/context';
 import { parkChains } from '../domain/membership';
 import { formatNumber, nameIn, t, type I18nKey } from '../domain/i18n';
 import { LIST_PAGE, windowIn, type ListWindow } from '../domain/listWindow';
-import type { RegistryPark } from '../data/schema';
+import type { RegistryPark } from '../data/registry';
 import ChainTag from './ChainTag';
 
 /**

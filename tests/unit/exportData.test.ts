@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasGeometry } from '../../src/data/registryPark';
-import type { ParkFeature, RegistryPark } from '../../src/data/schema';
+import type { ParkFeature } from '../../src/data/schema';
+import type { RegistryPark } from '../../src/data/registry';
 import { wholeParkRecords } from '../../src/data/parkRecords';
 import {
   BOM,

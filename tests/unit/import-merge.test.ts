@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ParkFeature, Registry } from '../../src/data/schema';
+import type { ParkFeature } from '../../src/data/schema';
+import type { Registry } from '../../src/data/registry';
 import {
   convertSource,
   formatParksFile,

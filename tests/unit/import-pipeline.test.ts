@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Registry } from '../../src/data/schema';
+import type { Registry } from '../../src/data/registry';
 import {
   candidateChoice,
   draftToNewPark,

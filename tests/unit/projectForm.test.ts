@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Project, Registry } from '../../src/data/schema';
+import type { Project } from '../../src/data/schema';
+import type { Registry } from '../../src/data/registry';
 import {
   ADDED_IN_APP,
   EDITED_IN_APP,

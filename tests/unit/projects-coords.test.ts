@@ -1,6 +1,6 @@
 import gcoord from 'gcoord';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Registry } from '../../src/data/schema';
+import type { Registry } from '../../src/data/registry';
 import {
   coordSystemIn,
   mapColumns,

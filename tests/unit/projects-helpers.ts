@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import type { Registry } from '../../src/data/schema';
+import type { Registry } from '../../src/data/registry';
 import { validateDirectory } from '../../scripts/validate';
 
 /** The valid registry fixture the project importer's tests import into. */

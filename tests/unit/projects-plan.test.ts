@@ -1,6 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Registry } from '../../src/data/schema';
+import type { Registry } from '../../src/data/registry';
 import { makeToPinyin } from '../../src/domain/search';
 import {
   chainNamed,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ParkFeature, Project, Registry } from '../../src/data/schema';
+import type { ParkFeature, Project } from '../../src/data/schema';
+import type { Registry } from '../../src/data/registry';
 import { defaultFilter, visibleParks } from '../../src/domain/filter';
 import { indexRegistry } from '../../src/domain/membership';
 import { isOffFocus, leadFocus, projectTotals } from '../../src/domain/parkFacts';

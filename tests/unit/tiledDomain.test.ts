@@ -4,7 +4,7 @@ import {
   type FilterSpecification,
 } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import type { ExplorerRegistry, RegistryPark, TiledPark } from '../../src/data/schema';
+import type { ExplorerRegistry, RegistryPark, TiledPark } from '../../src/data/registry';
 import { defaultFilter, visibleParks } from '../../src/domain/filter';
 import { indexRegistry } from '../../src/domain/membership';
 import { createRegistryView, type ParkMeasures } from '../../src/domain/registryView';

@@ -9,7 +9,7 @@ import {
   wholeParkRecords,
   type ParkRecords,
 } from '../../src/data/parkRecords';
-import type { Registry } from '../../src/data/schema';
+import type { Registry } from '../../src/data/registry';
 import { readTilesIndex, type TiledRegistry } from '../../src/data/tiledRegistry';
 import { fullProjectsOf, parksCsv, parksGeoJson, projectsCsv } from '../../src/domain/exportData';
 import { defaultFilter, visibleParks, type FilterState } from '../../src/domain/filter';

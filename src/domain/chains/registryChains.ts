@@ -1,4 +1,4 @@
-import type { Registry } from '../../data/schema';
+import type { Registry } from '../../data/registry';
 import type { RegistryIndex } from '../membership';
 import { buildChainIndex, type ChainIndex } from './chainIndex';
 import type { ChainFigureLike, ChainLike, FirmLike, ProjectLike } from './types';

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { ProjectSchema, type Registry } from '../../data/schema';
+import { ProjectSchema } from '../../data/schema';
+import { type Registry } from '../../data/registry';
 import { describeIssue } from '../../data/rules/collect';
 import { checkLonLat, type LonLat } from '../../geometry/coordinates';
 import { pointInGeometry } from '../../geometry/overlaps';

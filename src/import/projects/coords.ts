@@ -1,4 +1,4 @@
-import type { Registry } from '../../data/schema';
+import type { Registry } from '../../data/registry';
 import { pointInGeometry } from '../../geometry/overlaps';
 import { systemHint } from '../nameHint';
 import { offsetConverter } from '../offset';

@@ -1,4 +1,5 @@
-import type { Project, Registry } from '../../data/schema';
+import type { Project } from '../../data/schema';
+import type { Registry } from '../../data/registry';
 import { projectsInput, validateRegistry, type ValidationResult } from '../../data/validate';
 import type { ToPinyin } from '../../domain/search';
 import { normaliseName } from '../match';

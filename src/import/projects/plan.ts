@@ -1,10 +1,6 @@
 import * as v from 'valibot';
-import {
-  PROJECT_STATUSES,
-  ProjectSchema,
-  type ProjectStatus,
-  type Registry,
-} from '../../data/schema';
+import { PROJECT_STATUSES, ProjectSchema, type ProjectStatus } from '../../data/schema';
+import { type Registry } from '../../data/registry';
 import type { ToPinyin } from '../../domain/search';
 import { text, type Text } from '../text';
 import { checkContext, checkProject, type ProjectRecord } from './check';

@@ -1,5 +1,5 @@
 import { For, Show, type JSX } from 'solid-js';
-import type { Registry } from '../../data/schema';
+import type { Registry } from '../../data/registry';
 import { nameIn, t, type Lang } from '../../domain/i18n';
 import type { FeatureMatch, ImportSource, ImportedQuality, MatchResult } from '../../import';
 import type { ImportSession } from '../../state/importSession';

@@ -6,8 +6,8 @@ import {
   type District,
   type ParkKind,
   type ParkLevel,
-  type Registry,
 } from '../../data/schema';
+import { type Registry } from '../../data/registry';
 import { nameIn, t, type Lang } from '../../domain/i18n';
 import type { ParkDraft } from '../../import';
 import { ti } from './strings';

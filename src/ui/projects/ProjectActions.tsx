@@ -1,5 +1,5 @@
 import { Show, createSignal, type JSX } from 'solid-js';
-import type { Registry } from '../../data/schema';
+import type { Registry } from '../../data/registry';
 import { projectsCsv } from '../../domain/exportData';
 import type { Lang } from '../../domain/i18n';
 import { indexRegistry } from '../../domain/membership';

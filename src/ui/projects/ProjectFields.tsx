@@ -1,5 +1,5 @@
 import { For, type JSX } from 'solid-js';
-import type { Registry } from '../../data/schema';
+import type { Registry } from '../../data/registry';
 import { PROJECT_STATUSES } from '../../data/enums';
 import { nameIn, t, type I18nKey, type Lang } from '../../domain/i18n';
 import type { FormField as Field, MoneyUnit, ProjectFormValues } from '../../domain/projectForm';

@@ -1,5 +1,6 @@
 import { For, Show, type JSX } from 'solid-js';
-import { PROJECT_STATUSES, type Registry } from '../../data/schema';
+import { PROJECT_STATUSES } from '../../data/schema';
+import { type Registry } from '../../data/registry';
 import { nameIn, statusLabel, textIn, type Lang } from '../../domain/i18n';
 import {
   COORD_SYSTEMS,
