@@ -99,7 +99,7 @@ export function toMapProjects(
 }
 
 /**
- * Everything a feature of each vector-tile layer can carry (scripts/lib/vectorTiles.ts): the
+ * Everything each kind of tiled feature can carry (scripts/lib/vectorTiles.ts): the
  * GeoJSON path's properties, and for a project also its park's filter fields, which only the
  * bench's bare page reads (it filters whole layers by `setFilter`).
  */
@@ -115,7 +115,7 @@ export interface TileFeatureProperties {
   };
 }
 
-/** A layer of the vector tiles. */
+/** A kind of tiled feature; {@link TILE_ARCHIVE_LAYER} says which archive layer holds it. */
 export type TileLayerName = keyof TileFeatureProperties;
 
 /**
@@ -130,7 +130,7 @@ export const TILE_ARCHIVE_LAYER = {
   projects: 'projects',
 } as const satisfies Readonly<Record<TileLayerName, string>>;
 
-/** Which properties the features of each vector-tile layer carry. */
+/** Which properties each kind of tiled feature carries. */
 export type TileLayerProperties = {
   readonly [L in TileLayerName]: readonly (keyof TileFeatureProperties[L] & string)[];
 };
@@ -142,7 +142,7 @@ export type TileLayerProperties = {
 export const TILE_FEATURE_ID = 'id';
 
 /**
- * The properties a tiled registry's vector tiles carry, per layer: exactly what the map reads on
+ * The properties a tiled registry's vector tiles carry, per kind of feature: exactly what the map reads on
  * the tiles path (style.ts's expressions, the label filter, the promoted id), so that MapLibre,
  * which decodes every string of an in-view tile when a feature-state changes or a query runs and
  * keeps them, decodes no names or fields the map never shows. `npm run tiles` cuts with it; a
